@@ -1,0 +1,129 @@
+"""Table schemas, validated CSV reading and atomic writing, and one-line input errors.
+
+Every processed table has a schema: an ordered list of :class:`Column` (name, dtype, description).
+The schema is the single source of the data dictionary (``make dictionary`` writes
+``reports/data_dictionary.md`` from the schemas of every stage), of the column order on disk, and of the
+dtypes a reader gets back.
+
+Writing is atomic: a table is written to a temporary file in the same folder and moved over the target
+with :func:`os.replace`, so a killed run leaves either the old file or the new one, never half a file.
+CSV bytes are deterministic: fixed column order, ``\\n`` line ends, UTF-8, no index.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+
+class InputError(Exception):
+    """Bad input: the message is one line and names the file and the problem.
+
+    Notebooks and scripts show ``str(err)`` and stop; they never show a traceback for bad input.
+    """
+
+    def __init__(self, path: str | os.PathLike, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    dtype: str  # "str", "int", "float" or "bool"
+    description: str
+
+
+_PANDAS_DTYPES = {"str": "string", "int": "int64", "float": "float64", "bool": "bool"}
+
+
+def empty_frame(schema: list[Column]) -> pd.DataFrame:
+    """An empty table with the schema's columns and dtypes."""
+    return conform(pd.DataFrame({c.name: [] for c in schema}), schema)
+
+
+def conform(df: pd.DataFrame, schema: list[Column]) -> pd.DataFrame:
+    """Return ``df`` with exactly the schema's columns, in order, cast to the schema's dtypes.
+
+    Raises ``ValueError`` naming missing columns: a schema mismatch is a programming error.
+    """
+    missing = [c.name for c in schema if c.name not in df.columns]
+    if missing:
+        raise ValueError(f"table lacks columns {missing}")
+    out = df.loc[:, [c.name for c in schema]].copy()
+    for c in schema:
+        if c.dtype == "str":
+            out[c.name] = out[c.name].fillna("").astype(str).astype("string")
+        else:
+            out[c.name] = out[c.name].astype(_PANDAS_DTYPES[c.dtype])
+    return out.reset_index(drop=True)
+
+
+def write_table(df: pd.DataFrame, path: str | os.PathLike, schema: list[Column] | None = None) -> Path:
+    """Write ``df`` as CSV atomically (temp file + ``os.replace``); conform to ``schema`` first if given."""
+    path = Path(path)
+    if schema is not None:
+        df = conform(df, schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = df.to_csv(index=False, lineterminator="\n")
+    write_bytes_atomic(path, data.encode("utf-8"))
+    return path
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def read_table(path: str | os.PathLike, schema: list[Column] | None = None) -> pd.DataFrame:
+    """Read a processed table; with ``schema``, check its columns and restore the dtypes.
+
+    Empty text cells come back as ``""`` (never NaN). A missing file or missing column raises
+    :class:`InputError` with a one-line message naming the file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "table not found (run the earlier notebooks first: `make report`)")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise InputError(path, f"not a readable CSV table ({str(exc).splitlines()[0]})") from None
+    if schema is None:
+        return df
+    missing = [c.name for c in schema if c.name not in df.columns]
+    if missing:
+        raise InputError(path, f"missing columns {missing}")
+    for c in schema:
+        if c.dtype in ("int", "float"):
+            df[c.name] = pd.to_numeric(df[c.name])
+        elif c.dtype == "bool":
+            df[c.name] = df[c.name].map({"True": True, "False": False})
+    return conform(df, schema)
+
+
+def data_dictionary(tables: dict[str, list[Column]]) -> str:
+    """Markdown data dictionary: one section per table, one row per column."""
+    lines = ["# Data dictionary", "", "Generated from the schemas in `src/helpers` (`make dictionary`).", ""]
+    for name, schema in tables.items():
+        lines += [f"## `{name}.csv`", "", "| column | type | meaning |", "| --- | --- | --- |"]
+        lines += [f"| `{c.name}` | {c.dtype} | {c.description} |" for c in schema]
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,99 @@
+"""The whole chain, re-executed headlessly into a temporary folder exactly as a user would (`make report OUT_DIR=...`),
+with NLTK_DATA pointing at an empty folder and HOME replaced (so no ~/nltk_data either).
+
+Fails when the committed notebooks, processed tables or figures are stale: re-run `make report` and commit.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import nbformat
+import pytest
+
+from helpers import notebooks, paths
+
+pytestmark = pytest.mark.chain
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.fixture(scope="module")
+def fresh_run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("chain")
+    (tmp / "nltk_data").mkdir()
+    (tmp / "home").mkdir()
+    env = {**os.environ, "NLTK_DATA": str(tmp / "nltk_data"), "HOME": str(tmp / "home"),
+           "MPLCONFIGDIR": str(tmp / "home" / "mpl")}
+    out = tmp / "run"
+    r = subprocess.run(["make", "--no-print-directory", "report", f"OUT_DIR={out}"], cwd=paths.ROOT, env=env,
+                       capture_output=True, text=True, timeout=1800)
+    assert r.returncode == 0, f"make report failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
+    return out
+
+
+def test_chain_has_the_numbered_notebooks():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names[:2] == ["01_ingest", "02_tokenize"]
+    assert names == sorted(names)
+
+
+def test_processed_tables_are_reproduced_byte_for_byte(fresh_run):
+    committed = sorted(p.name for p in paths.DATA_PROCESSED.glob("*.csv"))
+    fresh = sorted(p.name for p in (fresh_run / "data" / "processed").glob("*.csv"))
+    assert committed == fresh
+    stale = [n for n in committed
+             if (paths.DATA_PROCESSED / n).read_bytes() != (fresh_run / "data" / "processed" / n).read_bytes()]
+    assert not stale, f"committed tables differ from a fresh run (run `make report`): {stale}"
+
+
+def test_figures_are_reproduced_byte_for_byte(fresh_run):
+    committed = sorted(p.name for p in paths.FIGURES.glob("*.png"))
+    fresh = sorted(p.name for p in (fresh_run / "reports" / "figures").glob("*.png"))
+    assert committed == fresh and committed
+    stale = [n for n in committed
+             if (paths.FIGURES / n).read_bytes() != (fresh_run / "reports" / "figures" / n).read_bytes()]
+    assert not stale, f"committed figures differ from a fresh run (run `make report`): {stale}"
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_notebook_matches_fresh_run(fresh_run, nb_path):
+    committed = nbformat.read(nb_path, as_version=4)
+    fresh = nbformat.read(fresh_run / "notebooks" / nb_path.name, as_version=4)
+    a, b = notebooks.comparable(committed), notebooks.comparable(fresh)
+    assert len(a) == len(b)
+    stale = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    assert not stale, f"{nb_path.name}: cells {stale} differ from a fresh run (run `make report`)"
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_notebook_is_clean(nb_path):
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    tags = [c.get("metadata", {}).get("tags", []) for c in nb["cells"]]
+    assert sum("parameters" in t for t in tags) == 1, "exactly one cell tagged parameters"
+    assert not any("injected-parameters" in t for t in tags)
+    code = [c for c in nb["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    assert all(c["execution_count"] is not None for c in code), "unexecuted cells"
+    assert not any(o["output_type"] == "error" for c in code for o in c["outputs"])
+    assert not any("papermill" in c.get("metadata", {}) for c in nb["cells"]), "timings not normalised"
+    assert not any(str(paths.ROOT) in json.dumps(c.get("outputs", [])) for c in code), "absolute path in outputs"
+    assert any(c["cell_type"] == "markdown" for c in nb["cells"])
+
+
+def test_bad_input_fails_with_one_line_naming_the_file(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_bytes(b"\xff\xfe broken")
+    (raw / "manifest.csv").write_text("file,sha256,title,outlet,published,language\n"
+                                      "a.txt,9f0c5ef8f5d5e0a3e8d2b4c1a7f6e5d4c3b2a1908f7e6d5c4b3a291807f6e5d4,,,,en\n",
+                                      encoding="utf-8")
+    r = subprocess.run(["make", "--no-print-directory", "report", f"RAW_DIR={raw}", f"OUT_DIR={tmp_path / 'out'}"],
+                       cwd=paths.ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode != 0
+    errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "a.txt: checksum mismatch" in errors[0], r.stderr
+    assert "Traceback" not in r.stderr
+    assert sorted(p.name for p in raw.iterdir()) == ["a.txt", "manifest.csv"]  # raw untouched
+    assert not (tmp_path / "out" / "notebooks" / "01_ingest.ipynb").exists()  # nothing half-written

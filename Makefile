@@ -9,6 +9,12 @@ MAKEFLAGS += --no-builtin-rules
 PYTHON ?= python3
 RAW_DIR ?=
 OUT_DIR ?=
+# A run on another raw folder never writes over the committed outputs: without OUT_DIR it goes to build/runs/NAME.
+ifneq ($(RAW_DIR),)
+ifeq ($(OUT_DIR),)
+override OUT_DIR := build/runs/$(notdir $(abspath $(RAW_DIR)))
+endif
+endif
 
 # Environment: the active conda env when there is one (set USE_CONDA=0 to ignore it), else .venv built with pip.
 # Both install from environment.yml, the single source of dependencies.
@@ -32,7 +38,7 @@ RUN_ARGS := $(if $(RAW_DIR),--raw-dir $(abspath $(RAW_DIR))) $(if $(OUT_DIR),--o
 NOTEBOOKS := $(sort $(basename $(notdir $(wildcard notebooks/[0-9][0-9]_*.ipynb))))
 CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/helpers/notebooks.py src/helpers/figures.py
 
-.PHONY: help env report lab test clean clean-env dictionary
+.PHONY: help env report lab test clean clean-env dictionary manifest
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -66,6 +72,10 @@ $(STAMPS)/%: notebooks/%.ipynb $(CORE) $(ENV_STAMP)
 	@echo "papermill  notebooks/$*.ipynb -> $(NB_OUT)/$*.ipynb"
 	@$(PY) -m helpers.notebooks notebooks/$*.ipynb $(NB_OUT)/$*.ipynb $(RUN_ARGS) 2> >(grep -v 'running over TCP without encryption' >&2)
 	@mkdir -p $(@D) && touch $@
+
+manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files (checksums filled in) to stdout
+	@test -n "$(RAW_DIR)" || { echo "error: set RAW_DIR=folder-with-txt-files" >&2; exit 2; }
+	@$(PY) -m helpers.ingest manifest "$(RAW_DIR)"
 
 dictionary: $(ENV_STAMP) ## Write reports/data_dictionary.md from the table schemas
 	$(PY) -m helpers.dictionary reports/data_dictionary.md

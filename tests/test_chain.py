@@ -39,6 +39,17 @@ def test_chain_has_the_numbered_notebooks():
     assert names == sorted(names)
 
 
+def test_report_is_incremental(fresh_run):
+    """With nothing changed, `make report` has nothing to re-execute (`make --question` exits 0)."""
+    r = subprocess.run(["make", "--question", "report", f"OUT_DIR={fresh_run}"], cwd=paths.ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, "make report would re-execute notebooks although nothing changed"
+    # ... and a changed helper makes its stage stale (-W: "what if this file were new", nothing is touched)
+    r = subprocess.run(["make", "--question", "-W", "src/helpers/tokenize.py", "report", f"OUT_DIR={fresh_run}"],
+                       cwd=paths.ROOT, capture_output=True, text=True)
+    assert r.returncode == 1
+
+
 def test_processed_tables_are_reproduced_byte_for_byte(fresh_run):
     committed = sorted(p.name for p in paths.DATA_PROCESSED.glob("*.csv"))
     fresh = sorted(p.name for p in (fresh_run / "data" / "processed").glob("*.csv"))

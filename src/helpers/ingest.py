@@ -358,3 +358,21 @@ def load_texts(dirs: dict) -> dict[str, str]:
         raw = read_raw(dirs["raw"], a.file, a.sha256)
         texts[a.article_id] = analysis_text(raw, by_article.get(a.article_id, paragraphs.iloc[0:0]))
     return texts
+
+
+def main(argv: list[str]) -> int:
+    """``python -m helpers.ingest manifest RAW_DIR``: print a manifest for a folder (it writes nothing)."""
+    import sys
+    if len(argv) != 3 or argv[1] != "manifest":
+        print("usage: python -m helpers.ingest manifest RAW_DIR", file=sys.stderr)
+        return 2
+    if not Path(argv[2]).is_dir():
+        print(f"error: {argv[2]}: raw data folder not found", file=sys.stderr)
+        return 2
+    sys.stdout.write(build_manifest(argv[2]).to_csv(index=False, lineterminator="\n"))
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv))

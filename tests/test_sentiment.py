@@ -1,0 +1,421 @@
+"""helpers.sentiment: VADER score and its explanation, AFINN and agreement, toward(), notebook tables."""
+from __future__ import annotations
+
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from helpers import paths, sentiment, tables
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "toward_gold.csv"
+CORPORA = [ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")]
+
+VADER = SentimentIntensityAnalyzer()
+
+TRICKY = [
+    "", "   ", "good", "GOOD", "The food is GOOD and the service is bad.", "Not bad at all",
+    "At least it isn't a horrible book.", "never so good", "without doubt good", "no good no bad",
+    "The book was only kind of good.", "The plot was good, but the characters are dull.", "what??? terrible??",
+    "Great!!!!! Really great!!", "I love it 😁 so much!!", "😁", "💘 and 💋", "kind", "kind of",
+    "He is not very good, but not very bad either.", "least bad option", "the least good option",
+    "It was the shit", "Kazakhstan has the ability to maintain law and order, but to do so in a way that respects "
+    "the rights of peaceful protesters.", "“The shoot-to-kill order, to the extent it exists, is wrong.”",
+    "Tabs\tand\nnewlines\u00a0and\u2003wide spaces are fine", "HAPPY happy HAPPY", "no no no",
+]
+
+
+def corpus_sentences(limit: int) -> list[str]:
+    """Sentences from the unannotated corpora (or the seed, where the corpora are absent), in sorted order."""
+    root = next((r for r in CORPORA if r.is_dir()), None)
+    files = sorted(root.glob("*/articles/*.txt"))[::7] if root else []
+    files = files or sorted(paths.DATA_RAW.glob("*.txt"))
+    out: list[str] = []
+    for f in files:
+        text = f.read_text(encoding="utf-8", errors="replace")
+        pos = 0
+        while pos < len(text) and len(out) < limit:
+            s, e = sentiment.sentence_bounds(text, pos, pos + 1)
+            if e <= pos:
+                break
+            if e - s > 3:
+                out.append(text[s:e])
+            pos = e + 1
+        if len(out) >= limit:
+            break
+    return out
+
+
+SENTENCES = corpus_sentences(1500)
+
+
+# ---------------------------------------------------------------------------------------------- score
+def test_corpus_sample_is_real_news():
+    assert len(SENTENCES) >= 100
+    assert sum(sentiment.score(s) != 0 for s in SENTENCES) > len(SENTENCES) // 4
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_score_equals_vader_compound_on_tricky_text(text):
+    assert sentiment.score(text) == VADER.polarity_scores(text)["compound"]
+
+
+def test_score_equals_vader_compound_on_corpus_sentences():
+    diff = [s for s in SENTENCES if sentiment.score(s) != VADER.polarity_scores(s)["compound"]]
+    assert diff == []
+
+
+def test_score_empty_and_non_string_give_zero():
+    assert sentiment.score("") == 0.0
+    assert sentiment.score("  \n ") == 0.0
+    assert sentiment.score(None) == 0.0
+    assert sentiment.score(float("nan")) == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_score_never_raises_and_stays_in_range(text):
+    v = sentiment.score(text)
+    assert -1.0 <= v <= 1.0
+    assert v == VADER.polarity_scores(text)["compound"]
+
+
+def test_vader_needs_no_network_and_uses_its_own_lexicon():
+    code = (
+        "import socket, sys\n"
+        "def _no(*a, **k): raise RuntimeError('network used')\n"
+        "socket.socket = _no; socket.create_connection = _no; socket.getaddrinfo = _no\n"
+        "from helpers import sentiment\n"
+        "assert sentiment.score('a good day') > 0 and sentiment.score_afinn('a good day') > 0\n"
+        "import vaderSentiment.vaderSentiment as V, os\n"
+        "a = sentiment._vader()\n"
+        "assert len(a.lexicon) > 7000\n"
+        "assert 'requests' not in sys.modules\n"
+        "print('ok', os.path.dirname(V.__file__).endswith('vaderSentiment'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok True"
+
+
+# ---------------------------------------------------------------------------------------------- explain
+def _rebuilt(text: str) -> float:
+    """VADER's compound recomputed from the explanation alone: sum of final valences, then normalise."""
+    df = sentiment.explain(text)
+    total = 0.0
+    for v in df["final_valence"]:
+        total += v
+    return round(sentiment.normalize(total), 4) if total else 0.0
+
+
+def test_explanation_reproduces_score_on_corpus_sentences():
+    bad = [s for s in SENTENCES if _rebuilt(s) != sentiment.score(s)]
+    assert bad == []
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_explanation_reproduces_score_on_tricky_text(text):
+    assert _rebuilt(text) == sentiment.score(text)
+    assert sentiment.compound_from(sentiment.explain(text)) == sentiment.score(text)
+
+
+WORDS = ["good", "bad", "great", "terrible", "not", "very", "no", "never", "but", "kind", "of", "least", "at",
+         "GOOD", "BAD", "the", "plan", "slightly", "so", "without", "doubt", "!", "?", "really", "isn't", "nor"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.sampled_from(["", "!", "!!!", "??", "?"]))
+def test_explanation_reproduces_score_on_generated_modifier_soup(words, end):
+    text = " ".join(words) + end
+    assert _rebuilt(text) == sentiment.score(text)
+
+
+def test_explain_offsets_point_into_the_text():
+    for text in SENTENCES[:400] + TRICKY:
+        df = sentiment.explain(text)
+        words = df[df["kind"] == "word"]
+        for r in words.itertuples(index=False):
+            if any(ch in VADER.emojis for ch in text[r.start:r.end]):
+                continue
+            assert text[r.start:r.end] == r.token
+
+
+def test_explain_names_the_modifiers():
+    df = sentiment.explain("The plan is not good, but the results are very good!")
+    assert df["token"].tolist() == ["good", "good", "<punctuation>"]
+    assert df.loc[0, "lexicon_valence"] == 1.9
+    assert df.loc[0, "rule_valence"] == pytest.approx(1.9 * -0.74)
+    assert df.loc[0, "modifiers"] == "negated:not;but-weight(x0.5)"
+    assert df.loc[1, "modifiers"] == "booster:very(+0.293);but-weight(x1.5)"
+    assert df.loc[2, "kind"] == "punctuation" and df.loc[2, "final_valence"] == pytest.approx(0.292)
+    caps = sentiment.explain("The food is GOOD and cheap.")
+    assert "caps" in caps.loc[caps["token"] == "GOOD", "modifiers"].iloc[0]
+    assert list(caps.columns) == sentiment.EXPLAIN_COLUMNS
+
+
+def test_explain_maps_emoji_to_its_character():
+    text = "I love it 😁 so much"
+    df = sentiment.explain(text)
+    row = df[df["token"] == "smiling"].iloc[0]
+    assert text[row["start"]:row["end"]] == "😁"
+
+
+def test_explain_empty_text_has_columns_and_no_rows():
+    df = sentiment.explain("")
+    assert df.empty and list(df.columns) == sentiment.EXPLAIN_COLUMNS
+
+
+# ---------------------------------------------------------------------------------------------- AFINN, agreement
+def test_afinn_is_independent_and_normalised_like_vader():
+    assert sentiment.afinn_raw("a corrupt regime") == -3.0  # "corrupt" is in AFINN, not in VADER
+    assert "corrupt" not in VADER.lexicon
+    assert sentiment.score_afinn("a corrupt regime") == pytest.approx(-3 / math.sqrt(9 + 15))
+    assert sentiment.score_afinn("") == 0.0
+    assert sentiment.afinn_evidence("A wrong and cruel order") == "wrong(-2); cruel(-3)"
+    for s in SENTENCES[:300]:
+        assert -1.0 <= sentiment.score_afinn(s) <= 1.0
+
+
+def test_agreement_known_values():
+    perfect = sentiment.agreement([0.1, -0.5, 0.9, 0.0], [0.2, -0.4, 0.8, 0.01])
+    assert perfect["n"] == 4
+    assert perfect["spearman"] == pytest.approx(1.0)
+    assert perfect["label_agreement"] == 1.0 and perfect["cohen_kappa"] == pytest.approx(1.0)
+    opposite = sentiment.agreement([0.5, -0.5, 0.3], [-0.5, 0.5, -0.3])
+    assert opposite["pearson"] == pytest.approx(-1.0)
+    assert opposite["sign_agreement"] == 0.0
+    nan = sentiment.agreement([0.2, 0.2, 0.2], [0.1, 0.5, float("nan")])
+    assert nan["n"] == 2 and math.isnan(nan["pearson"])
+    with pytest.raises(ValueError):
+        sentiment.agreement([1, 2], [1])
+
+
+def test_vader_and_afinn_agree_moderately_on_news():
+    r = sentiment.agreement([sentiment.score(s) for s in SENTENCES], [sentiment.score_afinn(s) for s in SENTENCES])
+    assert 0.4 < r["pearson"] < 0.95  # related but not the same instrument
+    assert r["sign_agreement"] > 0.75
+
+
+def test_label_thresholds():
+    assert [sentiment.label(v) for v in (-0.06, -0.05, 0.0, 0.0499, 0.05)] == [
+        "negative", "negative", "neutral", "neutral", "positive"]
+    assert sentiment.label(float("nan")) == "neutral"
+
+
+# ---------------------------------------------------------------------------------------------- toward
+def span(text: str, target: str, nth: int = 0) -> tuple[int, int]:
+    starts = [m.start() for m in re.finditer(re.escape(target), text)]
+    return starts[nth], starts[nth] + len(target)
+
+
+def tw(text: str, target: str, nth: int = 0) -> float:
+    return sentiment.toward(text, *span(text, target, nth))
+
+
+def test_toward_agent_versus_patient_of_harm():
+    t = "Security forces violently repressed the protests."
+    assert tw(t, "Security forces") < -0.5
+    assert tw(t, "the protests") == 0.0  # a victim is not blamed
+    assert sentiment.score(t) < -0.5  # while the sentence as a whole is negative
+
+
+def test_toward_passive_voice_and_by_agent():
+    t = "The protesters were beaten by the police."
+    assert tw(t, "The protesters") == 0.0
+    assert tw(t, "the police") < -0.1
+
+
+def test_toward_evaluation_lands_on_the_patient():
+    t = "The union accused management of bullying staff."
+    assert tw(t, "management") < -0.3
+    assert abs(tw(t, "The union")) < 0.2
+    t = "The mayor was praised for her quick response."
+    assert tw(t, "The mayor") > 0.3
+
+
+def test_toward_apposition_relative_clause_premodifier():
+    assert tw("Dr. Osei, a widely admired surgeon, will lead the clinic.", "Dr. Osei") > 0.2
+    assert tw("Mr. Petrov, a convicted fraudster, now runs three companies.", "Mr. Petrov") < -0.2
+    assert tw("The minister, who has been accused of corruption, resigned on Friday.", "The minister") < -0.1
+    assert tw("The corrupt and incompetent administration wasted money.", "administration") < -0.3
+
+
+def test_toward_predicate_and_negation():
+    assert tw("The senator is honest and brave.", "The senator") > 0.3
+    assert tw("The senator is not honest.", "The senator") < -0.1
+    assert tw("The order is wrong and should be rescinded.", "The order") < -0.2
+
+
+def test_toward_reported_speech_says_little_about_the_speaker():
+    t = "The president said the economy was in terrible shape."
+    assert abs(tw(t, "The president")) < 0.1
+    assert tw(t, "the economy") < -0.2
+    t = "The bill would hurt small businesses, opponents argue."
+    assert tw(t, "The bill") < -0.2
+    assert abs(tw(t, "opponents")) < 0.1
+
+
+def test_toward_two_targets_in_one_sentence_can_differ():
+    t = "Smith won the race easily, while Jones was badly beaten by his rivals and blamed for the loss."
+    assert tw(t, "Smith") > 0.2
+    t = "Firefighters rescued a family of four, but looters robbed the empty homes."
+    assert tw(t, "Firefighters") > 0.2 and tw(t, "looters") < -0.2
+
+
+def test_toward_only_counts_the_target_sentence():
+    t = "The minister opened the bridge. Terrible, awful, horrible violence broke out elsewhere."
+    assert tw(t, "The minister") == 0.0
+
+
+def test_toward_victim_states_are_not_negative_toward_the_victim():
+    assert tw("Residents are afraid and many were injured.", "Residents") == 0.0
+
+
+def test_toward_bad_spans_return_zero():
+    t = "Security forces violently repressed the protests."
+    for s, e in [(0, 0), (5, 2), (-1, 4), (0, 10_000), (15, 16), (None, 3), ("a", "b")]:
+        assert sentiment.toward(t, s, e) == 0.0
+    assert sentiment.toward("", 0, 1) == 0.0
+    assert sentiment.toward_evidence(t, 5, 2).empty
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200), st.integers(-5, 210), st.integers(-5, 210))
+def test_toward_never_raises_on_any_input(text, s, e):
+    v = sentiment.toward(text, s, e)
+    assert -1.0 <= v <= 1.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SENTENCES[:300]), st.integers(0, 400), st.integers(1, 30))
+def test_toward_is_the_normalised_sum_of_its_evidence(text, s, width):
+    s = min(s, max(len(text) - 1, 0))
+    e = min(len(text), s + width)
+    ev = sentiment.toward_evidence(text, s, e)
+    total = 0.0
+    for c in ev["contribution"]:
+        total += c
+    expect = round(sentiment.normalize(total), 4) if total else 0.0
+    assert sentiment.toward(text, s, e) == expect
+    assert set(ev.columns) == set(sentiment.EVIDENCE_COLUMNS)
+    for r in ev.itertuples(index=False):
+        assert text[r.start:r.end] == r.token
+
+
+def test_toward_beats_the_sentence_baseline_on_the_gold():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import eval_toward
+    finally:
+        sys.path.pop(0)
+    gold = pd.read_csv(GOLD, keep_default_na=False)
+    assert len(gold) >= 60 and set(gold["label"]) == {"negative", "neutral", "positive"}
+    for r in gold.itertuples(index=False):  # spans are right
+        assert r.text[r.start:r.end] == r.target
+    res = eval_toward.evaluate(gold)
+    assert res["toward_macro_f1"] >= 0.62
+    assert res["toward_macro_f1"] >= res["baseline_macro_f1"] + 0.08
+    fresh = gold[gold["split"] == "fresh"].reset_index(drop=True)
+    res_fresh = eval_toward.evaluate(fresh)
+    assert res_fresh["toward_macro_f1"] > res_fresh["baseline_macro_f1"]
+
+
+def test_eval_script_runs_and_prints_both_methods():
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_toward.py"), str(GOLD)],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "toward" in out.stdout and "sentence VADER (baseline)" in out.stdout and "macro-F1" in out.stdout
+
+
+def test_sentence_bounds_respect_abbreviations():
+    t = "Mr. Lee met U.S. officials on Jan. 10 in Almaty. Police then left."
+    s, e = sentiment.sentence_bounds(t, 4, 7)
+    assert t[s:e] == "Mr. Lee met U.S. officials on Jan. 10 in Almaty."
+    s, e = sentiment.sentence_bounds(t, 52, 56)
+    assert t[s:e] == "Police then left."
+
+
+def test_word_lists_are_well_formed():
+    lists = sentiment._lists()
+    classes = {r["class"] for r in sentiment._data_rows("sentiment_verb_classes.csv")}
+    assert classes == {"harm", "sanction", "evaluate", "help", "speech"}
+    assert lists.verb_class["repressed"] == "harm" and lists.verb_class["said"] == "speech"
+    assert lists.verb_class["criticised"] == "evaluate" and lists.noun_class["crackdown"] == "harm"
+    assert "state" not in lists.verb_class and "report" not in lists.verb_class  # nouns too: not generated
+    for name in ("neutral", "victim", "det", "prep", "be", "aux", "verb"):
+        assert lists.words[name], name
+    for w in lists.supplement:  # the supplement only fills gaps of both lexicons
+        assert w not in VADER.lexicon and w not in sentiment._afinn()._dict
+
+
+# ---------------------------------------------------------------------------------------------- tables
+def quotes_fixture() -> pd.DataFrame:
+    return pd.DataFrame({
+        "article_id": ["a", "a", "a", "b"],
+        "kind": ["direct", "direct", "indirect", "direct"],
+        "quote_start": [40, 0, 100, 0],
+        "quote_end": [80, 30, 140, 10],
+        "quote_text": ["The order is wrong and should be rescinded.", "We welcome this great progress!",
+                       "terrorist gangs instigated the protests", ""],
+        "speaker": ["Blinken", "the minister", "Tokayev", ""],
+        "actor": ["Antony Blinken", "", "Kassym-Jomart Tokayev", ""],
+        "cue": ["stated", "said", "accused", ""],
+    })
+
+
+def test_score_quotes_table():
+    df = sentiment.score_quotes(quotes_fixture())
+    assert list(df.columns) == [c.name for c in sentiment.SENTIMENT_QUOTES_SCHEMA]
+    assert df["quote_start"].tolist() == [0, 40, 100, 0]  # sorted by article, offset
+    row = df[df["speaker"] == "Blinken"].iloc[0]
+    assert row["speaker_group"] == "Antony Blinken" and row["vader_label"] == "negative"
+    assert "wrong(-2.100)" in row["evidence"] and "wrong(-2)" in row["afinn_evidence"]
+    assert df[df["article_id"] == "b"]["speaker_group"].iloc[0] == "(unattributed)"
+    assert df[df["article_id"] == "b"]["vader"].iloc[0] == 0.0
+    tables.conform(df, sentiment.SENTIMENT_QUOTES_SCHEMA)
+    summary = sentiment.speaker_summary(df)
+    assert summary["n"].sum() == 4 and summary["mean"].is_monotonic_increasing
+
+
+def test_score_quotes_empty_table_keeps_schema():
+    df = sentiment.score_quotes(quotes_fixture().iloc[0:0])
+    assert df.empty and list(df.columns) == [c.name for c in sentiment.SENTIMENT_QUOTES_SCHEMA]
+
+
+def test_score_actors_and_summary():
+    text = "Security forces violently repressed the protests. Tokayev praised the security forces."
+    mentions = pd.DataFrame({
+        "article_id": ["a", "a", "a", "a"], "start": [0, 36, 50, 70], "end": [15, 48, 57, 85],
+        "mention": ["Security forces", "the protests", "Tokayev", "security forces"],
+        "actor_id": ["KAZ:sec", "", "KAZ:pres", "KAZ:sec"],
+        "canonical_name": ["security forces", "protests", "Tokayev", "security forces"],
+        "actor_type": ["security forces", "", "head of state", "security forces"],
+    })
+    df = sentiment.score_actors(mentions, {"a": text})
+    assert list(df.columns) == [c.name for c in sentiment.SENTIMENT_ACTORS_SCHEMA]
+    got = dict(zip(df["mention"], df["toward_label"]))
+    assert got["Security forces"] == "negative" and got["the protests"] == "neutral"
+    assert got["security forces"] == "positive"
+    assert abs(df.loc[df["mention"] == "Tokayev", "toward"].iloc[0]) < 0.1  # the praiser is barely coloured
+    first = df.iloc[0]
+    assert text[first["sentence_start"]:first["sentence_end"]] == "Security forces violently repressed the protests."
+    assert "violently" in first["evidence"]
+    summ = sentiment.actor_summary(df)
+    sec = summ[summ["canonical_name"] == "security forces"].iloc[0]
+    assert sec["mentions"] == 2 and sec["negative"] == 1 and sec["positive"] == 1
+
+
+def test_tone_arc_scores_each_sentence_in_order():
+    s = pd.DataFrame({"article_id": ["a", "a", "a"], "sentence_id": [2, 0, 1], "start": [30, 0, 12],
+                      "end": [40, 10, 25], "text": ["Awful.", "All good.", "Nothing here."]})
+    arc = sentiment.tone_arc(s)
+    assert arc["sentence_id"].tolist() == [0, 1, 2]
+    assert arc["vader_label"].tolist() == ["positive", "neutral", "negative"]

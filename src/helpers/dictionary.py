@@ -18,6 +18,8 @@ TABLES: dict[str, tuple[str, str]] = {
     "sentences": ("helpers.tokenize", "SENTENCES_SCHEMA"),
     "tokens": ("helpers.tokenize", "TOKENS_SCHEMA"),
     "mentions": ("helpers.actors", "MENTIONS_TABLE_SCHEMA"),
+    "actor_candidates": ("helpers.actors", "CANDIDATES_SCHEMA"),
+    "actor_cooccurrence": ("helpers.actors", "COOCCURRENCE_SCHEMA"),
     "quotes": ("helpers.quotes", "QUOTES_TABLE_SCHEMA"),
     "scare_quotes": ("helpers.quotes", "SCARE_QUOTES_TABLE_SCHEMA"),
     "sentiment_quotes": ("helpers.sentiment", "SENTIMENT_QUOTES_SCHEMA"),

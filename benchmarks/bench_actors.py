@@ -1,0 +1,80 @@
+"""Throughput of helpers.actors.find_mentions on real news, against plain regex scans in the same run.
+
+Usage: python benchmarks/bench_actors.py [--mb 1.0] [--repeat 3]
+
+Text: the wikinews articles of shared/corpora (sorted file order; the Reuters articles are appended if more
+text is needed), concatenated with blank lines until at least ``--mb`` million characters, so every run
+measures the same text. Falls back to repeating data/raw when the corpora are absent.
+Measured, best of R repeats (the codebook regex is compiled once beforehand, as in a notebook run):
+  - baseline A: ``re.finditer(r"\\b[A-Z][a-z]+", text)`` over the whole text (a capitalised-word scan)
+  - baseline B: ``text.split()``
+  - find_mentions(whole text): one call on the concatenation
+  - find_mentions(per article): one call per article, as notebook 03 and the quote extractor do
+Prints chars/s and the ratio of each baseline's time to find_mentions' time. No assertions: figures only.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from helpers import actors, paths
+
+
+def corpus_articles(min_chars: int) -> list[str]:
+    roots = [paths.ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")]
+    root = next((r for r in roots if r.is_dir()), None)
+    files = []
+    if root:
+        files = sorted((root / "wikinews-2019-2020" / "articles").glob("*.txt"))
+        files += sorted((root / "reuters21578-quotes" / "articles").glob("*.txt"))
+    if not files:
+        files = sorted(paths.DATA_RAW.glob("*.txt"))
+    out, total = [], 0
+    while total < min_chars and files:
+        for f in files:
+            text = f.read_text(encoding="utf-8", errors="replace")
+            out.append(text)
+            total += len(text) + 2
+            if total >= min_chars:
+                break
+    return out
+
+
+def best_of(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=1.0, help="million characters of text (default 1.0)")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    articles = corpus_articles(int(args.mb * 1_000_000))
+    text = "\n\n".join(articles)
+    n = len(text)
+    actors.find_mentions("Warm-up: Tokayev.")  # build the codebook lexicon once
+
+    caps = re.compile(r"\b[A-Z][a-z]+")
+    t_caps = best_of(lambda: sum(1 for _ in caps.finditer(text)), args.repeat)
+    t_split = best_of(lambda: len(text.split()), args.repeat)
+    t_whole = best_of(lambda: actors.find_mentions(text), args.repeat)
+    t_each = best_of(lambda: [actors.find_mentions(a) for a in articles], args.repeat)
+    rows = len(actors.find_mentions(text))
+
+    print(f"text: {n:,} characters, {len(articles)} articles, {rows:,} mentions (best of {args.repeat})")
+    print(f"{'measure':34s} {'seconds':>9s} {'chars/s':>14s} {'ratio':>8s}")
+    for name, t in [("baseline A: capitalised-word regex", t_caps), ("baseline B: str.split", t_split),
+                    ("find_mentions, whole text", t_whole), ("find_mentions, per article", t_each)]:
+        print(f"{name:34s} {t:9.3f} {n / t:14,.0f} {t / t_caps:7.1f}x")
+    print("ratio = time / time of baseline A (how many capitalised-word scans one run costs)")
+
+
+if __name__ == "__main__":
+    main()

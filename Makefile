@@ -58,7 +58,7 @@ build/conda-env.stamp: environment.yml pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	@mkdir -p $(@D) && touch $@
 
-report: $(ENV_STAMP) $(addprefix $(STAMPS)/,$(NOTEBOOKS)) ## Re-execute every numbered notebook that is out of date (papermill)
+report: $(ENV_STAMP) $(addprefix $(STAMPS)/,$(NOTEBOOKS)) reports/data_dictionary.md ## Re-execute every out-of-date notebook (papermill)
 
 # One stamp per notebook, touched after the executed notebook is written, so `make report` is incremental.
 # Each notebook's own inputs: its helpers module, data files, and the stamps of the notebooks whose tables it reads.
@@ -77,8 +77,10 @@ manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files (checks
 	@test -n "$(RAW_DIR)" || { echo "error: set RAW_DIR=folder-with-txt-files" >&2; exit 2; }
 	@$(PY) -m helpers.ingest manifest "$(RAW_DIR)"
 
-dictionary: $(ENV_STAMP) ## Write reports/data_dictionary.md from the table schemas
-	$(PY) -m helpers.dictionary reports/data_dictionary.md
+dictionary: reports/data_dictionary.md ## Write reports/data_dictionary.md from the table schemas
+
+reports/data_dictionary.md: $(wildcard src/helpers/*.py) $(ENV_STAMP)
+	@$(PY) -m helpers.dictionary $@
 
 lab: $(ENV_STAMP) ## Start JupyterLab on the project (kernel python3)
 	$(PY) -m jupyter lab --notebook-dir=.

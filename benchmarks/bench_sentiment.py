@@ -24,11 +24,7 @@ from helpers import paths, sentiment
 
 def corpus_sentences(limit: int) -> list[tuple[str, int, int, int, int]]:
     """(paragraph, sentence start, sentence end, target start, target end) for up to ``limit`` sentences."""
-    roots = [paths.ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")]
-    root = next((r for r in roots if r.is_dir()), None)
-    files = sorted(root.glob("*/articles/*.txt")) if root else []
-    if not files:
-        files = sorted(paths.DATA_RAW.glob("*.txt"))
+    files = paths.corpus_files()
     out = []
     for f in files:
         text = f.read_text(encoding="utf-8", errors="replace")

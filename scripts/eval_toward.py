@@ -61,7 +61,16 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip())
         return 0 if argv else 2
     path = Path(argv[0])
-    gold = pd.read_csv(path, comment="#", dtype={"text": str, "label": str}, keep_default_na=False)
+    try:
+        gold = pd.read_csv(path, comment="#", dtype={"text": str, "label": str}, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        print(f"{path}: cannot read gold file ({getattr(exc, 'strerror', None) or str(exc).splitlines()[0]})",
+              file=sys.stderr)
+        return 2
+    missing = {"text", "start", "end", "label"} - set(gold.columns)
+    if missing:
+        print(f"{path}: gold file lacks columns {sorted(missing)}", file=sys.stderr)
+        return 2
     if "--split" in argv:
         want = argv[argv.index("--split") + 1]
         gold = gold[gold["split"] == want].reset_index(drop=True)

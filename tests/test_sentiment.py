@@ -17,7 +17,6 @@ from helpers import paths, sentiment, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "toward_gold.csv"
-CORPORA = [ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")]
 
 VADER = SentimentIntensityAnalyzer()
 
@@ -35,9 +34,7 @@ TRICKY = [
 
 def corpus_sentences(limit: int) -> list[str]:
     """Sentences from the unannotated corpora (or the seed, where the corpora are absent), in sorted order."""
-    root = next((r for r in CORPORA if r.is_dir()), None)
-    files = sorted(root.glob("*/articles/*.txt"))[::7] if root else []
-    files = files or sorted(paths.DATA_RAW.glob("*.txt"))
+    files = paths.corpus_files()[::7]
     out: list[str] = []
     for f in files:
         text = f.read_text(encoding="utf-8", errors="replace")

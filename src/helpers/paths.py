@@ -60,3 +60,15 @@ def resolve_dirs(raw_dir: str | os.PathLike | None = None, out_dir: str | os.Pat
     else:
         processed, figures = DATA_PROCESSED, FIGURES
     return {"raw": raw, "processed": processed, "figures": figures}
+
+
+#: Material provided beside the project (seed, corpora): present on our machines and in CI, absent in a fork.
+SHARED = ROOT.parent / "shared"
+CORPORA = ("wikinews-2019-2020", "reuters21578-quotes")
+
+
+def corpus_files(corpora: tuple[str, ...] = CORPORA) -> list[Path]:
+    """Article files of the shared news corpora, in corpus then file order, for benchmarks and robustness tests;
+    the project's own raw articles when the corpora are not beside the project."""
+    files = [f for name in corpora for f in sorted((SHARED / "corpora" / name / "articles").glob("*.txt"))]
+    return files or sorted(DATA_RAW.glob("*.txt"))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import sys
 import time
-from pathlib import Path
 
 from helpers import paths, sentiment
 

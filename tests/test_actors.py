@@ -412,3 +412,101 @@ def test_table_helpers_on_two_articles():
     assert not any("Zinichev" in a or "Zinichev" in b for a, b in pairs)
     empty = actors.mention_table({})
     assert empty.empty and actors.actor_counts(empty).empty and actors.discovered_candidates(empty).empty
+
+
+# ----------------------------------------------------------------------------------------------------------------------
+# round 2: surnames, name spans, countries as agents
+# ----------------------------------------------------------------------------------------------------------------------
+
+
+def test_codebook_surname_after_a_title_inside_a_title_phrase():
+    # "Prime Minister Johnson": the capitalised "Minister" is part of a title, not another first name
+    text = ("Prime Minister Boris Johnson asked for the suspension. Johnson said it was needed. "
+            "Prime Minister Johnson told the public via Twitter.")
+    m = find_mentions(text)
+    check_offsets(text, m)
+    assert rows(m, "Johnson")["actor_id"].tolist() == ["johnson", "johnson"]
+
+
+def test_codebook_surname_named_in_full_later():
+    m = find_mentions("Johnson spoke first. Later, Boris Johnson left for Brussels.")
+    assert one(m, "Johnson")["actor_id"] == "johnson"
+
+
+def test_sentence_initial_adverb_is_not_another_first_name():
+    text = "Donald Trump spoke on Monday. Afterwards Trump left. Longtime Imus fans waited. Don Imus said no."
+    m = find_mentions(text)
+    check_offsets(text, m)
+    assert one(m, "Trump")["canonical_name"] == "Donald Trump"
+    assert "Afterwards Trump" not in m["mention"].tolist()
+    assert one(m, "Imus")["canonical_name"] == "Don Imus"
+
+
+def test_shared_surname_resolves_after_a_title_only_one_holds():
+    text = "President Donald Trump and Melania Trump arrived. Trump waved. President Trump spoke."
+    m = find_mentions(text)
+    trumps = rows(m, "Trump")
+    assert trumps["resolution"].tolist() == ["unresolved", "name"]
+    assert trumps.iloc[1]["canonical_name"] == "Donald Trump"
+
+
+def test_forms_of_one_discovered_person_are_merged():
+    text = ("Vermont Senator Bernie Sanders spoke. Bernie Sanders said no. Sanders left. "
+            "Representative John Conyers arrived; John James Conyers Jr. was born in 1929. Conyers agreed.")
+    m = find_mentions(text)
+    check_offsets(text, m)
+    assert one(m, "Sanders")["canonical_name"] == "Bernie Sanders"
+    assert one(m, "Conyers")["resolution"] == "discovered"
+    assert one(m, "Conyers")["canonical_name"] == one(m, "John James Conyers Jr.")["canonical_name"]
+    # different given names stay different people
+    m = find_mentions("Tony Mendez and Jonna Mendez wrote books. Mendez said so.")
+    assert one(m, "Mendez")["resolution"] == "unresolved"
+
+
+def test_initials_and_suffixes_stay_inside_discovered_names():
+    text = "The board named Charles E. Exley Jr. as chairman. Exley said profits rose. Acme Inc. and Exxon Corp. agreed."
+    m = find_mentions(text)
+    check_offsets(text, m)
+    assert one(m, "Charles E. Exley Jr.")["resolution"] == "discovered"
+    assert one(m, "Exley")["canonical_name"] == "Charles E. Exley Jr."
+    assert "Acme Inc." in m["mention"].tolist() and "Exxon Corp." in m["mention"].tolist()
+
+
+def test_company_names_keep_a_leading_country_adjective_or_general():
+    text = ("Shares of American Motors Corp. rose. British Airways said it would cut jobs. "
+            "General Motors said sales fell. American officials said nothing.")
+    m = find_mentions(text)
+    check_offsets(text, m)
+    for name in ("American Motors Corp.", "British Airways", "General Motors"):
+        r = one(m, name)
+        assert (r["resolution"], r["canonical_name"]) == ("discovered", name)
+    assert "Motors" not in m["mention"].tolist() and "Airways" not in m["mention"].tolist()
+    assert one(m, "American officials")["actor_id"] == "USA:government"
+
+
+def test_country_as_agent_is_its_government():
+    text = ("Russia said it would respond. China has warned Japan. The United States condemned the strike. "
+            "Iran's foreign ministry said the claim was false.")
+    m = find_mentions(text)
+    check_offsets(text, m)
+    for mention, aid in [("Russia", "RUS:government"), ("China", "CHN:government"),
+                         ("United States", "USA:government"), ("Iran's foreign ministry", "IRN:government")]:
+        r = one(m, mention)
+        assert r["actor_id"] == aid, mention
+        assert r["resolution"] in ("name", "alias")
+    assert one(m, "Russia")["resolution"] == "name"
+    assert one(m, "Russia")["actor_type"] in ("government", "foreign government")
+
+
+def test_country_as_place_is_not_a_mention():
+    text = ("Protests spread in Russia. Troops moved to China and from Iran. Russia's capital is cold. "
+            "Bank of China said profits rose. Air China said flights resumed. A firm in Munich, Germany confirmed it. "
+            "The U.S. offer was rejected. Russia and China.")
+    m = find_mentions(text)
+    check_offsets(text, m)
+    assert not m["actor_id"].str.endswith(":government").any(), m[["mention", "actor_id"]].values.tolist()
+
+
+def test_ambiguous_country_names_are_not_agents():
+    m = find_mentions("Jordan said he would play. Georgia voted for Biden.")
+    assert not m["actor_id"].str.endswith(":government").any()

@@ -96,13 +96,23 @@ def test_seed_multi_paragraph_quote_is_one_statement():
     assert row["cue"] == "stated"
 
 
+def test_scare_quote_term_excludes_inner_sentence_punctuation():
+    seed_sc = find_scare_quotes(SEED).set_index("term")
+    s, e = (int(v) for v in seed_sc.loc["peacekeeping forces", ["start", "end"]])
+    assert SEED[s:e] == "peacekeeping forces" and SEED[e] == "."
+    text = 'Critics mocked the so-called “reform,” and the film “Oklahoma!” and the “U.S.A.”'
+    sc = find_scare_quotes(text)
+    assert list(sc["term"]) == ["reform", "Oklahoma!", "U.S.A."]
+    assert all(text[r.start:r.end] == r.term for r in sc.itertuples())
+
+
 def test_seed_mixed_statement_and_scare_quotes():
     row = find(SEED, "terrorist gangs")
     assert row["kind"] == "mixed"
     assert row["quote_text"] == "foreign-trained “terrorist gangs” of instigating the protests"
     sc = find_scare_quotes(SEED)
-    assert set(sc["term"]) == {"kill order", "peacekeeping forces."}
-    assert sc.set_index("term").loc["peacekeeping forces.", "reason"] == "so-called"
+    assert set(sc["term"]) == {"kill order", "peacekeeping forces"}
+    assert sc.set_index("term").loc["peacekeeping forces", "reason"] == "so-called"
     kill = SEED.index("“kill order”")
     df = extract_quotes(SEED)
     assert not ((df["quote_start"] <= kill) & (df["quote_end"] > kill)).any()
@@ -386,3 +396,49 @@ def test_prefix_paragraphs_do_not_change_later_statements(text):
 def test_non_string_input_is_handled():
     assert extract_quotes(None).empty  # type: ignore[arg-type]
     assert find_scare_quotes(12345).empty  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------ round 2: real-news constructions
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ('He said, in remarks published by CNN in February, "no other virus has spread like this."',
+     "no other virus has spread like this.", "He", "said"),
+    ("The study found that the drug reduced deaths by a third.", "the drug reduced deaths by a third", "The study",
+     "found"),
+    ("Researchers found the vaccine was 95 percent effective.", "the vaccine was 95 percent effective", "Researchers",
+     "found"),
+    ("The minister expressed concern that the talks could fail.", "the talks could fail", "The minister",
+     "expressed"),
+    ('The spokesperson added regarding the request, they "would not consider requests of this nature".',
+     'they "would not consider requests of this nature"', "The spokesperson", "added"),
+])
+def test_round2_constructions(text, content, speaker, cue):
+    row = find(text, content)
+    assert row["quote_text"] == content
+    assert row["speaker"] == speaker and row["cue"] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the body near the river.",
+    "The doctor was found dead in his flat.",
+    "The minister expressed a similar view.",
+    "The jury found him guilty.",
+])
+def test_round2_non_statements(text):
+    assert extract_quotes(text).empty
+
+
+def test_participle_after_according_to_takes_the_verb_cue_speaker():
+    text = ("According to the agency ISNA, the prosecutor Ali Mehr said the men must face charges, "
+            "adding Iran will pursue the case.")
+    assert find(text, "Iran will pursue the case")["speaker"] == "the prosecutor Ali Mehr"
+
+
+def test_coordinated_cue_has_no_content_before_it():
+    df = extract_quotes("On Monday, Fars reported Iran issued warrants and demanded a red notice.")
+    assert "On Monday" not in set(df["quote_text"])
+    assert list(df["quote_text"]) == ["Iran issued warrants"]
+
+
+def test_speaker_does_not_swallow_a_preceding_quote():
+    row = find('Calling it a "culture of death" the archbishop said "We need to pray."', "We need to pray.")
+    assert row["speaker"] == "the archbishop"

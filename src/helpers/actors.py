@@ -14,8 +14,8 @@ organisation, role, group, country), ``canonical_name``, ``actor_type`` (one of 
 ``variants`` (``;``-separated), ``adjectives`` (country rows: demonyms), ``roles``
 (``title|synonym@WHERE:START..END``; WHERE is a country code or an organisation id; an empty END means
 "still in office"), ``inherits_country`` (role rows) and ``notes``. Country rows are the country
-vocabulary (names, adjectives) used to code generic agents; bare country names are places and are not
-mentions.
+vocabulary (names, adjectives) used to code generic agents; a bare country name is a place, and a mention
+only as the subject of an agent verb (rule 2b).
 
 Rules, in the order they are applied
 ------------------------------------
@@ -36,13 +36,30 @@ Rules, in the order they are applied
    a function word, a common verb (``police detained``, ``the government says``) or ends in -ed/-ly/-ing.
    A ``government`` actor (including persons typed ``government``) whose country differs from the focal
    country is reported as ``foreign government``.
+2b. **Countries as agents.** As in CAMEO/PETRARCH, a country name in agent position stands for its
+   government: ``Russia said``, ``China has warned``, ``The United States condemned`` are mentions of
+   ``RUS:government`` ... with ``resolution`` ``name`` (a possessive before a role noun, ``Iran's foreign
+   ministry``, is rule 2). Agent position means: the next word, after at most two auxiliaries or adverbs
+   (:data:`AGENT_AUX`: ``has``, ``will``, ``also``, ``not`` ...), is one of :data:`AGENT_VERBS` (reporting
+   verbs and acts of states: ``said``, ``warned``, ``imposed``, ``denied`` ...; a bare base form such as
+   ``offer`` only after an auxiliary). Never when the previous word is a preposition or ``and``/``or``
+   (:data:`PLACE_PREPOSITIONS`: ``in Russia``, ``to China``, ``of the Holy See``), a capitalised word
+   (``Air China``, ``New Mexico``) or a place before a comma (``Munich, Germany confirmed``); never for
+   possessives that are not role nouns (``Russia's capital``), for country names that are also personal
+   names (:data:`AMBIGUOUS_COUNTRY_NAMES`: Jordan, Chad, Georgia, Israel, America, Turkey), nor for
+   country names after a copula (``Russia is``), ``has`` + noun, or other verbs (``gained``).
 3. **Names.** A codebook name or alias resolves directly (``resolution`` ``name`` for the canonical
    name and its surname, ``alias`` otherwise; ``spelling`` ``variant`` for listed variants and for
    spellings matched by edit distance). A surname alone resolves only if the codebook lists it as an
-   alias or the article also gives a fuller form, and never when the article names a second person with
-   that surname (``Hunter Biden`` beside ``Joe Biden``): then it is ``unresolved``. A first name before a
-   known surname is checked: an edit distance of at most one from a known first name makes the pair a
-   spelling variant (``Anthony Blinken``); any other first name makes a different, discovered person.
+   alias or the article also gives a fuller form (before or after it; titles and honorifics in front,
+   ``President Trump``, ``Mr Johnson``, do not matter), and never when the article names a second person with
+   that surname (``Hunter Biden`` beside ``Joe Biden``): then it is ``unresolved`` -- unless a title right
+   before it is one that only the codebook person holds (``President Trump`` beside ``Melania Trump``). A
+   capitalised word before a known surname is checked: an edit distance of at most one from a known first
+   name makes the pair a spelling variant (``Anthony Blinken``); a word that is part of a title phrase
+   (``Prime Minister Johnson``) or a sentence-initial word that is not a known first name and never
+   capitalised mid-sentence (``Afterwards Trump``) is ignored; any other word makes a different,
+   discovered person.
 4. **Discovered names.** Capitalised tokens that the lexicon does not cover, joined by spaces and name
    particles (``of``, ``de``, ``van``, ``bin`` ...), are *discovered* candidates. At a sentence start
    (or after an opening quote) leading function words, months and days are dropped, and a single
@@ -50,10 +67,20 @@ Rules, in the order they are applied
    (a sentence-initial ``-ing``/``-ly`` word before a name is dropped the same way: ``Enrolling``).
    Months, days, regions, religions, interjections and a few common capitalised nouns are never
    candidates, nor are hyphenated adjectives (``Russian-dominated``); lines in capitals or title case and
-   runs of more than eight capitalised words are skipped. A discovered one-word name that is the last word of exactly one
-   longer discovered name in the text is that person (``Zinichev`` -> ``Yevgeny Zinichev``); the last
-   word of two different names is ``unresolved``. ``actor_id`` is empty for discovered names (they are
-   not in the codebook); ``canonical_name`` is the longest form.
+   runs of more than eight capitalised words are skipped. Initials and abbreviations stay inside a name
+   (``Charles E. Exley Jr.``, ``Acme Inc.``, ``Exxon Corp.``), and a country name or adjective or
+   ``General`` right before a name containing a company word (:data:`ORG_WORDS`) opens it (``American
+   Motors Corp.``, ``British Airways``, ``General Motors``). A leading word that is not a given name is
+   dropped before a surname known from elsewhere in the text or the codebook when it is an acronym
+   (``MSNBC Cummings``) or a sentence-initial word written in lower case elsewhere or ending in -ly, -ward(s),
+   -time (``Longtime Imus``). Multi-word person names that share a last word (before a ``Jr.``/``Sr.``/``III``)
+   are grouped into persons: two forms are one person when they share a given name or one's words are a
+   subsequence of the other's (``Bernie Sanders`` / ``Vermont Senator Bernie Sanders``; ``John Conyers`` /
+   ``John James Conyers Jr.``). A discovered one-word name that is the last word of exactly one such person
+   (before or after it) is that person (``Zinichev`` -> ``Yevgeny Zinichev``); the last word of two persons
+   (``Tony Mendez``, ``Jonna Mendez``) is ``unresolved``. ``actor_id`` is empty for discovered names (they
+   are not in the codebook); ``canonical_name`` is the person's most frequent full form (ties: fewest
+   words, then the first).
 5. **Titles.** ``president``, ``U.S. Secretary of State``, ``the former president``, ``whose chairman``
    ... are mentions of a person. A title resolves, in this order: (a) *apposition*: a name right after
    it (``The president, Kassym-Jomart Tokayev,``, ``Secretary of State Anthony Blinken``) or right
@@ -80,7 +107,13 @@ Rules, in the order they are applied
 
 Limits
 ------
-Bare country names are places, not mentions, so "Russia said" gives no mention. Rebels, militants,
+Country names are agents only in the narrow verb contexts of rule 2b: "Russia, which has warned ...",
+"Russia's warning" and "it" after a country give no mention, and capitals as metonyms ("Moscow said")
+are discovered candidates, not governments. A shared surname stays ``unresolved`` even when context
+(``Mr Trump`` beside ``Melania Trump``) would settle it: only a title held by exactly one codebook person
+does. A country adjective opens a company name only when the name has a company word (``American
+Motors``, ``British Airways``); otherwise (``British Telecom`` if ``telecom`` were missing) the adjective
+is cut off. Rebels, militants,
 companies and experts are not in the codebook. Sentence splitting is a regex (abbreviations listed
 below). Title case headlines, nested names (the ``UN`` in ``UN Secretary-General``) and plural
 persons (``Biden and Putin ... they``) are not analysed. Discovered candidates include places and
@@ -94,15 +127,22 @@ Prime Minister Jacinda Ardern said*), a title by date (*the Kazakh president* is
 Tokayev in 2022), *she* after a woman and a man, *they* after one plural group. Unresolved by design --
 a surname shared by two people in the text (*Biden* after *Joe Biden* and *Hunter Biden*), *she* after
 two women, *he* after two men, *they* after two groups, a title whose holder the text and codebook do not
-settle (*The president spoke*; *the Kazakh president* without a date), a pronoun with no antecedent.
+settle (*The president spoke*; *the Kazakh president* without a date), a pronoun with no antecedent, a
+surname shared by two discovered people (*Tony Mendez*, *Jonna Mendez*). Round 2 adds: surnames after title
+phrases and before the full name (*Prime Minister Johnson*), sentence-initial adverbs (*Afterwards Trump*),
+*President Trump* beside *Melania Trump*, merged forms of one discovered person (*Bernie Sanders*), initials
+and suffixes (*Charles E. Exley Jr.*), company names (*American Motors Corp.*), countries as agents
+(*Russia said*, *China has warned*) and as places (*in Russia*, *Air China said*, *Russia's capital*).
 
-Speed (``benchmarks/bench_actors.py``, 1.07 million characters of Wikinews, one core): about 2.2 to 2.5
-million characters per second calling :func:`find_mentions` per article, 0.45 s for the megabyte, 14 to 21
-times the cost of a plain ``re.finditer(r"\b[A-Z][a-z]+")`` scan of the same text in the same run.
+Speed (``benchmarks/bench_actors.py``, 1.07 million characters of Wikinews, one core): about 1.9 to 2.1
+million characters per second calling :func:`find_mentions` per article, about 0.55 s for the megabyte,
+about 25 times the cost of a plain ``re.finditer(r"\b[A-Z][a-z]+")`` scan of the same text in the same run.
 
 >>> m = find_mentions("Kazakh authorities said police detained 8,000 people.")
 >>> m[["mention", "actor_id", "resolution"]].values.tolist()
 [['Kazakh authorities', 'KAZ:government', 'alias'], ['police', 'police', 'name']]
+>>> find_mentions("Russia said troops in Russia would stay.")[["mention", "actor_id"]].values.tolist()
+[['Russia', 'RUS:government'], ['troops', 'RUS:military']]
 """
 from __future__ import annotations
 
@@ -222,8 +262,12 @@ ORG_WORDS = frozenset(
     club league team board authority bureau administration government republic kingdom state states center
     centre museum house senate congress society trust alliance coalition brigade battalion regiment division
     fleet command exchange market markets index fc inc. co co. ag sa nv gmbh holdings energy oil gas motors
-    industries international national federal""".split()
+    industries international national federal express motor airline railway railways steel electric
+    chemical chemicals pharmaceutical pharmaceuticals telecom telecommunications insurance petroleum mining
+    shipping foods products systems technologies bancorp securities investments partners cos bros""".split()
 )
+#: Generational suffixes after a surname ("Charles E. Exley Jr."): the surname is the word before them.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 PLACE_WORDS = frozenset(
     """new san los las santa st saint port fort mount mt lake river sea ocean island islands bay gulf city
     province region district county street square avenue road valley north south east west northern southern
@@ -371,8 +415,9 @@ _CAP_TOKEN = re.compile(
     r"(?<![\w\-.])(?:"
     + r"(?:" + _UP + r"\.){2,}"  # U.S. / U.N.
     + r"|(?:al|el|ad|as|ash|at|az|bin|ibn|ul)-" + _UP + r"\w*"  # al-Assad
+    + r"|" + _UP + r"\.(?=\s" + _UP + r")"  # initial J. (before the word rule, so the stop stays in the name)
+    + r"|(?:Jr|Sr|Co|Inc|Corp|Ltd|Bros|Plc|Cos)\.(?!\w)"  # Exley Jr., Acme Inc.
     + r"|" + _UP + r"\w*(?:-\w+|['’](?![sS]\b)\w+)*"  # Kassym-Jomart, O'Brien (not possessive 's)
-    + r"|" + _UP + r"\.(?=\s" + _UP + r")"  # initial J.
     + r")"
 )
 _CONNECTORS = frozenset(
@@ -974,6 +1019,11 @@ def _find(text: str, date: str | None) -> list[_M]:
                 full_ids.add(ent[1])
     cap_spans = [(m.start(), m.end()) for m in _CAP_TOKEN.finditer(text)]
     cap_by_end = {ce: k for k, (cs, ce) in enumerate(cap_spans)}
+
+    @functools.lru_cache(maxsize=1)
+    def mid_cap_words() -> frozenset:  # capitalised words seen mid-sentence (computed once, on demand)
+        return frozenset(text[cs:ce] for cs, ce in cap_spans if cs not in initial)
+
     conflict_surnames: set[str] = set()
     for i, (s, e, surface) in enumerate(hits):
         if i in consumed:
@@ -983,6 +1033,11 @@ def _find(text: str, date: str | None) -> list[_M]:
         if ent[0] == "pronoun":
             mentions.append(_M(s, e, "pronoun", group=ent[1]))
             consumed.add(i)
+            continue
+        if ent[0] == "country":
+            if ent[2] == "name" and _country_agent(text, s, e, surface, initial):
+                mentions.append(_M(s, e, "role", role_id="government", qual=ent[1], form="name"))
+                consumed.add(i)
             continue
         if ent[0] != "actor":
             continue
@@ -1000,9 +1055,10 @@ def _find(text: str, date: str | None) -> list[_M]:
                 cs, ce = cap_spans[k]
                 tok = text[cs:ce]
                 low = tok.lower()
-                if (hit_by_start.get(cs) is None and not (cs in initial and low in FUNCTION_WORDS)
+                if (hit_by_start.get(cs) is None and hit_by_end.get(ce) is None
                         and low not in FUNCTION_WORDS and low not in MONTHS and low not in DAYS
-                        and low not in NON_NAMES and low not in TITLE_FLAGS and not tok.isupper()):
+                        and low not in NON_NAMES and low not in TITLE_FLAGS and not tok.isupper()
+                        and not (cs in initial and low not in FIRST_NAMES and tok not in mid_cap_words())):
                     actor = lex.actors[usable[0][1]]
                     if any(_edit_distance(low, f, 1) <= 1 and low[:1] == f[:1] for f in actor.first_names):
                         m_start, form, surname = cs, "variant", False
@@ -1056,6 +1112,17 @@ def _find(text: str, date: str | None) -> list[_M]:
             split_groups.append(g)
     groups = split_groups
     sk_starts = [a for a, b in skipped]
+    # last word of a multi-word group -> start of the first such group (-1: a codebook surname)
+    known_lasts = {w: -1 for w in lex.surname_index}
+    for g in groups:
+        if len(g) >= 2:
+            lw = text[g[-1][0]:g[-1][1]]
+            if known_lasts.get(lw, g[0][0]) != g[0][0] or lw not in known_lasts:
+                known_lasts[lw] = -1 if lw in known_lasts else g[0][0]
+
+    @functools.lru_cache(maxsize=1)
+    def lower_words() -> frozenset:  # words written in lower case somewhere in the text (on demand)
+        return frozenset(_LOWER_WORD.findall(text))
     for g in groups:
         if len(g) > 8:
             continue  # a run of capitalised words is a title-case line, not a name
@@ -1074,6 +1141,13 @@ def _find(text: str, date: str | None) -> list[_M]:
                     and low not in FIRST_NAMES):
                 g = g[1:]  # "Enrolling Minetest": a sentence-initial verb or adverb, not part of the name
                 continue
+            if len(g) > 1 and cs not in honorific_at and low not in FIRST_NAMES and (
+                    (cs in initial and text[cs:ce] not in mid_caps
+                     and (low.endswith(("ly", "ward", "wards", "time")) or low in lower_words()))
+                    or (text[cs:ce].isupper() and "." not in text[cs:ce])) \
+                    and (known_lasts.get(text[g[-1][0]:g[-1][1]], g[0][0]) != g[0][0]):
+                g = g[1:]  # "Longtime Imus", "MSNBC Cummings": not a given name before a known surname
+                continue
             break
         while g:
             cs, ce = g[-1]
@@ -1091,7 +1165,15 @@ def _find(text: str, date: str | None) -> list[_M]:
         lows = [t.lower().rstrip(".") for t in toks]
         if all(t in NON_NAMES or len(t) < 2 for t in lows):
             continue
-        if len(g) == 1:
+        # a country name or adjective, or "General", opening a company name: "American Motors", "General Motors"
+        prefix = -1
+        if any(t in ORG_WORDS for t in lows) and lows[0] not in FIRST_NAMES and text[g[0][0] - 1:g[0][0]] == " ":
+            j = hit_by_end.get(g[0][0] - 1)
+            if j is not None and lex.entries[hits[j][2]][0][0] in ("country", "honorific") \
+                    and hits[j][2][:1].isupper() and not hits[j][2].endswith("."):
+                prefix = hits[j][0]
+                honorific_at.pop(g[0][0], None)
+        if len(g) == 1 and prefix < 0:
             tok = toks[0]
             if len(tok) < 2 or tok.isdigit() or (len(tok) == 2 and tok.endswith(".")):
                 continue
@@ -1101,7 +1183,7 @@ def _find(text: str, date: str | None) -> list[_M]:
                 fz = _fuzzy_actor(tok, lex)
                 if not fz:
                     continue
-        s0, e0 = g[0][0], g[-1][1]
+        s0, e0 = (prefix if prefix >= 0 else g[0][0]), g[-1][1]
         name = " ".join(text[s0:e0].split())
         fz = _fuzzy_actor(toks[-1], lex)
         if fz and (len(g) == 1 or any(_edit_distance(lows[0], f, 1) <= 1 for f in lex.actors[fz].first_names)):
@@ -1114,7 +1196,7 @@ def _find(text: str, date: str | None) -> list[_M]:
         if first in FIRST_NAMES:
             person = True
             gender = gender or FIRST_NAMES[first]
-        orgish = any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_WORDS or any(t.isupper() and len(t) > 1 for t in toks)
+        orgish = any(t in ORG_WORDS for t in lows) or lows[0] in PLACE_WORDS or any(t.isupper() and len(t.rstrip(".")) > 1 for t in toks)
         if not person and not orgish and 2 <= len(g) <= 3 and all(t.isalpha() or "-" in t or "'" in t or "’" in t for t in toks) \
                 and all(text[g[k][1]:g[k + 1][0]] == " " for k in range(len(g) - 1)):
             person = True
@@ -1127,7 +1209,10 @@ def _find(text: str, date: str | None) -> list[_M]:
         cand.person = person and (not orgish or honorific_at.get(s0) is not None)
         cand.gender = gender or ""
         cand.extra["ntok"] = len(g)
-        cand.extra["last"] = toks[-1]
+        k_last = len(toks) - 1
+        while k_last > 0 and lows[k_last] in NAME_SUFFIXES:
+            k_last -= 1
+        cand.extra["last"] = toks[k_last]
         mentions.append(cand)
 
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -1144,6 +1229,80 @@ def _find(text: str, date: str | None) -> list[_M]:
     return out
 
 
+#: Verb forms that make a bare country name an agent ("Russia said", "China warned"): reporting verbs and
+#: the acts of states that event coding records. Deliberately not copulas or "gained", "lost", "has".
+AGENT_VERBS = frozenset(
+    """say says said tell tells told warn warns warned urge urges urged accuse accuses accused announce announces
+    announced deny denies denied reject rejects rejected condemn condemns condemned call calls called demand
+    demands demanded threaten threatens threatened insist insists insisted claim claims claimed stated respond responds responded retaliate retaliates retaliated vow vows vowed pledge pledges pledged
+    agree agrees agreed sign signs signed refuse refuses refused criticise criticises criticised criticize
+    criticizes criticized protested summon summons summoned expel expels expelled impose
+    imposes imposed sanction sanctions sanctioned recall recalls recalled deploy deploys deployed send sends
+    sent launch launches launched order orders ordered approve approves approved offer offers offered ask asks
+    asked propose proposes proposed declare declares declared confirm confirms confirmed report reports
+    reported blame blames blamed welcome welcomes welcomed hail hails hailed back backs backed support supports
+    supported oppose opposes opposed invade invades invaded attack attacks attacked annex annexes annexed ban
+    bans banned suspend suspends suspended halt halts halted recognise recognises recognised recognize
+    recognizes recognized request requests requested promise promises promised plan plans planned want wants
+    wanted seek seeks sought intend intends intended insist argue argues argued dismiss dismisses dismissed
+    denounce denounces denounced decide decides decided respond retaliated arrest arrests arrested detain
+    detains detained veto vetoes vetoed vote votes voted acknowledge acknowledges acknowledged admit admits
+    admitted allege alleges alleged apologise apologises apologised apologize apologizes apologized
+    saying warning urging accusing announcing denying threatening calling demanding sending deploying
+    seeking planning""".split()
+)
+#: Words between a country name and its verb ("Russia has denied", "China also said", "Iran will not").
+AGENT_AUX = frozenset(
+    """has have had will would could can may might must should did does also reportedly repeatedly previously
+    later then now already not quickly formally officially swiftly""".split()
+)
+#: Words before a country name that make it a place or a qualifier ("in Russia", "Bank of China").
+PLACE_PREPOSITIONS = frozenset(
+    """in into inside to from at of across throughout within near toward towards via through visit visits
+    visited visiting around outside across over under against between and or with de del della di da do
+    dos das du des la le""".split()
+)
+#: Country names that are also common first names or surnames: never agents on their own.
+AMBIGUOUS_COUNTRY_NAMES = frozenset({"Jordan", "Chad", "Georgia", "Israel", "America", "Turkey"})
+_IRREGULAR_PAST = frozenset("said told sent sought".split())
+_NEXT_WORDS = re.compile(r"[ ]([a-z]+)(?:[ ]([a-z]+))?(?:[ ]([a-z]+))?")
+
+
+def _country_agent(text: str, s: int, e: int, surface: str, initial: set) -> bool:
+    """True when the bare country name at ``[s, e)`` is the subject of an agent verb ("Russia said",
+    "China has warned"), not a place ("in Russia") or part of a name ("Bank of China", "Air China")."""
+    if surface in AMBIGUOUS_COUNTRY_NAMES or not surface[:1].isupper():
+        return False
+    m = _NEXT_WORDS.match(text, e)
+    if not m:
+        return False
+    words = [w for w in m.groups() if w]
+    k = 0
+    while k < len(words) - 1 and words[k] in AGENT_AUX:
+        k += 1
+    verb = words[k]
+    if verb not in AGENT_VERBS or (k == 0 and not verb.endswith(("s", "ed")) and verb not in _IRREGULAR_PAST):
+        return False  # a bare base form needs an auxiliary: "the U.S. offer", but "Iran will offer"
+    p = _PREV_WORD.search(text, max(0, s - 40), s)
+    if p and p.end(1) == s - 1:
+        prev = p.group(1)
+        low = prev.lower()
+        if low in PLACE_PREPOSITIONS:
+            return False
+        if low == "the":
+            pp = _PREV_WORD.search(text, max(0, p.start(1) - 30), p.start(1))
+            if pp and pp.group(1).lower() in PLACE_PREPOSITIONS:
+                return False  # "of the Holy See said"
+        core = prev.strip("(),")
+        if prev.endswith(",") and core[:1].isupper() and core.lower() not in MONTHS | DAYS | FUNCTION_WORDS:
+            return False  # "Munich, Germany confirmed": a place's country
+        if prev[:1].isupper() and low not in FUNCTION_WORDS and low not in MONTHS and low not in DAYS \
+                and prev[-1].isalnum():
+            return False  # "Air China", "New Mexico"
+    return True
+
+
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z]+(?![\w\-])")
 _NEXT_LOWER = re.compile(r"[ ]([a-z][\w\-]*)")
 
 
@@ -1238,6 +1397,52 @@ def _title_matches(t: _M, head: str, mods: frozenset, qual: str, former: bool, i
             and (not t.qual or t.qual == qual or t.qual == iso))
 
 
+def _given(name: str) -> set[str]:
+    """Given names of a full name: its words but the last, without initials and suffixes (lower case)."""
+    words = [w.lower().rstrip(".") for w in name.split()]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return {w for w in words[:-1] if len(w) > 1 and w not in NAME_SUFFIXES}
+
+
+def _cluster_names(names: list[str], counts: dict[str, int]) -> dict[str, str]:
+    """Full names sharing a surname, grouped into persons: two forms are one person when they share a given
+    name or one's words are a subsequence of the other's (``Bernie Sanders`` / ``Vermont Bernie Sanders``,
+    ``John Conyers`` / ``John James Conyers Jr.``). Each form maps to its group's most frequent form (ties:
+    the one with fewest words, then the first), which becomes the person's ``canonical_name``.
+
+    >>> _cluster_names(["Vermont Bernie Sanders", "Bernie Sanders", "Jane Sanders"], {"Bernie Sanders": 2})
+    {'Vermont Bernie Sanders': 'Bernie Sanders', 'Bernie Sanders': 'Bernie Sanders', 'Jane Sanders': 'Jane Sanders'}
+    """
+    parent = list(range(len(names)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    words = [n.split() for n in names]
+    given = [_given(n) for n in names]
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            if given[i] & given[j] or _subsequence(words[i], words[j]) or _subsequence(words[j], words[i]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(names)):
+        groups.setdefault(find(i), []).append(i)
+    out = {}
+    for members in groups.values():
+        best = min(members, key=lambda i: (-counts.get(names[i], 0), len(words[i]), i))
+        for i in members:
+            out[names[i]] = names[best]
+    return out
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return len(short) < len(long) and all(w in it for w in short)
+
+
 def _resolve(ms: list[_M], text: str, lex, focal: str, date: str | None, conflict_surnames: set) -> None:
     entities: dict[str, _Entity] = {}
 
@@ -1248,21 +1453,34 @@ def _resolve(ms: list[_M], text: str, lex, focal: str, date: str | None, conflic
 
     # ---- discovered names: surname links
     last_map: dict[str, list[str]] = {}
+    form_count: dict[str, int] = {}
     for m in ms:
         if m.kind == "cand" and m.extra.get("ntok", 1) >= 2 and m.person:
             lst = last_map.setdefault(m.extra["last"], [])
+            form_count[m.name] = form_count.get(m.name, 0) + 1
             if m.name not in lst:
                 lst.append(m.name)
+    rep_of: dict[str, str] = {}  # full form -> the form that stands for its person
+    for last, names in last_map.items():
+        reps = _cluster_names(names, form_count)
+        rep_of.update(reps)
+        last_map[last] = list(dict.fromkeys(reps[n] for n in names))
     # ---- codebook names
     full = {m.ids[0] for m in ms if m.kind == "name" and not m.surname and len(m.ids) == 1}
     named: set[str] = set()
-    for m in ms:
+    for t, m in enumerate(ms):
         if m.kind != "name":
             continue
         ids = list(m.ids)
-        if m.surname and (m.name in conflict_surnames or m.name in last_map):
-            _assign(m, None, "unresolved", lex)
-            continue
+        if m.surname and (m.name in conflict_surnames or m.name in last_map and not (
+                len(ids) == 1 and all(_given(n) & lex.actors[ids[0]].first_names for n in last_map[m.name]))):
+            # a shared surname still resolves after a title that only this codebook person holds ("President Trump")
+            prv = ms[t - 1] if t > 0 else None
+            if not (len(ids) == 1 and ids[0] in full and prv is not None and prv.kind == "title"
+                    and text[prv.end:m.start] == " " and not prv.former
+                    and any(r.actor_id == ids[0] for r in lex.roles_by_head.get(prv.head, ()))):
+                _assign(m, None, "unresolved", lex)
+                continue
         if len(ids) > 1:
             ids = [a for a in ids if a in full]
         if len(ids) != 1:
@@ -1276,7 +1494,7 @@ def _resolve(ms: list[_M], text: str, lex, focal: str, date: str | None, conflic
     for m in ms:
         if m.kind != "cand":
             continue
-        name = m.name
+        name = rep_of.get(m.name, m.name)
         if m.extra.get("ntok", 1) == 1 and name in last_map:
             if len(last_map[name]) != 1:
                 _assign(m, None, "unresolved", lex)

@@ -30,7 +30,8 @@ Method (rules only; no tagger, parser or model data: NLTK's data packages are no
    (``"...," X said``, ``"...," said X``, ``"...," X, a spokesman, told reporters``, ``"...," according to X``);
    a leading one before the opening mark with nothing but an addressee or adjuncts between cue and quote
    (``X said: "..."``, ``X told the BBC "..."``, ``X, who said: "..."``, ``..., saying: "..."``), or a colon after a
-   subject with no cue (``the president was brief: "..."``); the previous sentence when it ends in a colon or
+   subject with no cue (``the president was brief: "..."``), or a parenthetical between commas
+   (``He said, in remarks published by CNN, "..."``); the previous sentence when it ends in a colon or
    is a cue with no content (``X said in a statement. "..."``); a quote coordinated with an attributed one
    (``as saying "A" and "B"``) shares its speaker; and otherwise, for a quote that is a whole sentence, the
    speaker of the previous statement (a *floating* quote, direct or reported) as long as no narrative sentence
@@ -87,7 +88,8 @@ No syntax: long or unusual subjects may be cut (``People who attended the meetin
 clause without an auxiliary, a pronoun subject or a known past-tense verb after a cue other than ``say`` and
 without ``that`` is missed (``reported prices rise``); the end of an indirect content is the end of its
 sentence even when the reported clause ends earlier (``said A but gave no timetable``); verbs outside the
-lexicon (``found``, ``expressed``) are not cues; a whole-sentence quote with no attribution after narrative
+lexicon are not cues (``found`` counts only before ``that`` or a clause with an auxiliary or pronoun subject,
+``expressed``/``voiced`` only as ``expressed concern that ...``); a whole-sentence quote with no attribution after narrative
 text gets no speaker; interview transcripts without quote marks are read as narrative. There is no
 coreference beyond what ``helpers.actors`` resolves. English only.
 
@@ -771,6 +773,8 @@ class _Doc:
                 start = j
             elif self.tx[j] == _CLOSE_Q and start is not None or (self.tx[j] == _CLOSE_Q and start is None):
                 # a short quoted term inside the phrase: the so-called "reform package"
+                if saw_det:
+                    break   # 'Calling it a "culture of death" the archbishop said': the phrase starts at 'the'
                 k = j - 1
                 while k >= lo and self.tx[k] != _OPEN_Q:
                     k -= 1
@@ -918,7 +922,8 @@ class _Doc:
                 continue
             if t in ("in", "on", "at", "to", "during", "via", "through", "over", "with", "from", "before",
                      "after", "outside", "inside", "by", "late", "earlier", "last", "for", "amid", "under",
-                     "following", "despite", "about", "toward", "towards", "ahead", "near", "across", "within") and \
+                     "following", "despite", "about", "toward", "towards", "ahead", "near", "across", "within",
+                     "without", "regarding", "concerning") and \
                     k + 1 < hi and (tl[k + 1] not in _SUBJ_PRONOUNS or tl[k + 1] == "it") and \
                     not (t == "to" and tx[k + 1][0].islower() and tl[k + 1] not in _DETS and
                          tl[k + 1] not in _OBJ_PRONOUNS and tl[k + 1] not in _TIME_WORDS):
@@ -1427,9 +1432,11 @@ class _Doc:
         s0, s1 = self.sent_bounds(cue)
         best = None
         for st in self.stmts:
-            if st.sp and st.cue and self.ts[s0] <= st.cue[0] < self.ts[cue] and st.sp[0] >= self.ts[s0] and \
-                    (best is None or st.cue[0] < best.cue[0]):
-                best = st
+            if st.sp and st.cue and self.ts[s0] <= st.cue[0] < self.ts[cue] and st.sp[0] >= self.ts[s0]:
+                # a verb cue beats an 'according to' source ('According to ISNA, X said ..., adding ...')
+                rank = (self.text[st.cue[0]:st.cue[1]].lower() == "according to", st.cue[0])
+                if best is None or rank < best_rank:
+                    best, best_rank = st, rank
         if best is not None:
             a = self.tok_at(best.sp[0])
             b = bisect_left(self.ts, best.sp[1])
@@ -1687,13 +1694,17 @@ def _only_adjuncts(doc: _Doc, a: int, b: int, frames) -> bool:
     if a >= b:
         return True
     k = a
-    tl = doc.tl
+    tl, tx = doc.tl, doc.tx
     if "obj-clause" in frames or "obj-to" in frames or "obj-wh" in frames:
         sp = doc.np_right(k, b)
         if sp:
             k = sp[1]
     if tl[k:k + 1] == ["out"]:
         k += 1
+    if tl[k:k + 1] == [","] and b < len(tl) and tl[b] in (",", ":") and b - k <= 16 and all(
+            tl[m] not in _AUX and tl[m] not in _SUBJ_PRONOUNS and tl[m] != "that" and
+            tx[m] not in (_OPEN_Q, _CLOSE_Q, ".", ";", "!", "?") for m in range(k + 1, b)):
+        return True   # a parenthetical between commas: 'said, in remarks published by CNN in February, "..."'
     k = doc.skip_adjuncts(k, b)
     while k < b and tl[k] in (",", ":", "—", "–", "-", "(", "of"):
         if tl[k] == "of":
@@ -1918,6 +1929,13 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
         nxt = tl[k] if k < hi else ""
     if "wh" in frames and nxt in _WH_WORDS:
         return k, doc.clause_end(k, hi)
+    if "noun-that" in frames:
+        # 'expressed concern that ...', 'voiced hope that ...': an attitude noun, then a that-clause
+        obj = doc.np_right(k, hi)
+        if obj and obj[1] + 1 < hi and tl[obj[1]] == "that" and tl[obj[1] - 1] in _ATTITUDE_NOUNS and \
+                tx[obj[1] + 1][0].isalnum() and tl[obj[1] + 1] not in _AUX:
+            return obj[1] + 1, doc.clause_end(obj[1] + 1, hi)
+        return None
     # object frames
     if frames & {"obj-of", "obj-to", "obj-clause", "obj-wh", "as", "obj-quote", "obj-for"}:
         obj = doc.np_right(k, hi)
@@ -2014,7 +2032,11 @@ _COMPLEMENT_NOUNS = {"disclosures", "disclosure", "reports", "report", "claims",
                      "hopes", "hope", "belief", "view", "impression", "statements", "announcement", "indications",
                      "signs", "proof", "notion", "theory", "assertion", "assertions", "charges", "accusations"}
 _STRICT_CLAUSE = {"report", "estimate", "announce", "disclose", "confirm", "reveal", "indicate", "recall",
-                  "mention", "maintain", "write", "recommend", "propose"}
+                  "mention", "maintain", "write", "recommend", "propose", "find"}
+_ATTITUDE_NOUNS = {"concern", "concerns", "hope", "hopes", "confidence", "fear", "fears", "belief", "doubt", "doubts",
+                   "optimism", "worry", "worries", "regret", "surprise", "frustration", "disappointment", "view",
+                   "opinion", "anger", "relief", "satisfaction", "skepticism", "scepticism", "alarm", "dismay",
+                   "certainty", "conviction", "wish", "desire", "outrage", "sadness", "gratitude"}
 
 
 def _strong_clause(doc: _Doc, k: int, hi: int) -> bool:
@@ -2234,6 +2256,8 @@ def _content_before(doc: _Doc, i: int, s0: int, s1: int, sp):
     lemma, frames, last = doc.cue_info[i]
     if not ("clause" in frames or "direct" in frames):
         return None, None
+    if i - 1 >= s0 and tl[i - 1] in ("and", "or", "but"):
+        return None, None   # 'Fars reported X and demanded ...': a coordinated cue has no content before it
     after = doc.skip_adjuncts(last + 1, s1)
     inverted = None
     if sp is None:
@@ -2480,10 +2504,25 @@ def _analysed(text: str) -> tuple[tuple, tuple]:
             e -= 1
         while s < e and text[s].isspace():
             s += 1
+        e = _strip_inner_punct(text, s, e)
         if e > s:
             scare.append((s, e, text[s:e], reason))
     scare.sort()
     return tuple(rows), tuple(scare)
+
+
+_INNER_ACRONYM_RE = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+def _strip_inner_punct(text: str, s: int, e: int) -> int:
+    """End of a framing term without the sentence punctuation (``. , ; :``) that American style puts inside
+    the closing mark (``so-called “peacekeeping forces.”`` -> ``peacekeeping forces``); ``? !`` belong to the
+    term, and an acronym's final full stop (``U.S.A.``) is kept."""
+    while e > s and text[e - 1] in ".,;:" and not _INNER_ACRONYM_RE.search(text[max(s, e - 12):e]):
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return e
 
 
 def _resolve_actors(text: str, rows: list[tuple]) -> list[str]:
@@ -2548,6 +2587,9 @@ def extract_quotes(text: str) -> pd.DataFrame:
 def find_scare_quotes(text: str) -> pd.DataFrame:
     """Quoted terms that are not speech, with offsets: columns of :data:`SCARE_QUOTES_SCHEMA`.
 
+    The term is the text inside the marks without surrounding spaces and without trailing sentence
+    punctuation that sits inside the closing mark (``“peacekeeping forces.”`` -> ``peacekeeping forces``).
+
     ``reason`` is ``so-called`` (after "so-called"), ``label`` (after "dubbed", "known as", "called" ...),
     ``nickname`` (a capitalised term between name parts), ``title`` (a capitalised title after "film",
     "program", ...), ``term`` (after "the word"), ``short-fragment`` (at most four words with no attribution)
@@ -2556,7 +2598,7 @@ def find_scare_quotes(text: str) -> pd.DataFrame:
 
     >>> find_scare_quotes('Police implemented the “kill order”. The CSTO sent so-called “peacekeeping forces.”'
     ...                   )[["term", "reason"]].values.tolist()
-    [['kill order', 'short-fragment'], ['peacekeeping forces.', 'so-called']]
+    [['kill order', 'short-fragment'], ['peacekeeping forces', 'so-called']]
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)

@@ -17,38 +17,10 @@ from __future__ import annotations
 import argparse
 import re
 import time
-from pathlib import Path
 
-from helpers import actors, paths
+from corpus import best_of, corpus_articles  # benchmarks/corpus.py
 
-
-def corpus_articles(min_chars: int) -> list[str]:
-    roots = [paths.ROOT.parent / "shared" / "corpora", Path("/work/shared/corpora")]
-    root = next((r for r in roots if r.is_dir()), None)
-    files = []
-    if root:
-        files = sorted((root / "wikinews-2019-2020" / "articles").glob("*.txt"))
-        files += sorted((root / "reuters21578-quotes" / "articles").glob("*.txt"))
-    if not files:
-        files = sorted(paths.DATA_RAW.glob("*.txt"))
-    out, total = [], 0
-    while total < min_chars and files:
-        for f in files:
-            text = f.read_text(encoding="utf-8", errors="replace")
-            out.append(text)
-            total += len(text) + 2
-            if total >= min_chars:
-                break
-    return out
-
-
-def best_of(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from helpers import actors
 
 
 def main() -> None:

@@ -83,7 +83,7 @@ reports/data_dictionary.md: $(wildcard src/helpers/*.py) $(ENV_STAMP)
 	@$(PY) -m helpers.dictionary $@
 
 lab: $(ENV_STAMP) ## Start JupyterLab on the project (kernel python3)
-	$(PY) -m jupyter lab --notebook-dir=.
+	$(PY) -m jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: $(ENV_STAMP) ## Run the whole test suite, including the re-executed notebook chain
 	$(PY) -m pytest

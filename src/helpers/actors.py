@@ -155,7 +155,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, tokenize
 from helpers.tables import Column, conform, empty_frame
 
 CODEBOOK_VERSION = "1.0.0"
@@ -355,12 +355,9 @@ PREDICATIVE_CUES = frozenset(
     """as for become became becomes becoming elected named appointed was is were be being remain remains
     remained serve serves served serving nominated""".split()
 )
-#: Abbreviations after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st jr sr prof gen lt col maj capt sgt adm sen rep gov pres rev no nos vs etc inc corp co
-    ltd dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft u.s u.k u.n e.u a.m p.m
-    i.e e.g""".split()
-)
+#: Abbreviations after which a full stop does not end a sentence: the project's one list
+#: (src/helpers/data/abbreviations.txt, shared with helpers.tokenize).
+ABBREVIATIONS = tokenize.abbreviations()
 
 _FIRST_M = """aaron abdul abdullah adam ahmad ahmed ahmet aidos akhmed alan albert alberto alejandro alex alexander
 alexandr alexei alexey alexandre aleksandr aleksei ali alikhan almaz amir amit anatoly anders andre andrei andres

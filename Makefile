@@ -38,7 +38,7 @@ RUN_ARGS := $(if $(RAW_DIR),--raw-dir $(abspath $(RAW_DIR))) $(if $(OUT_DIR),--o
 NOTEBOOKS := $(sort $(basename $(notdir $(wildcard notebooks/[0-9][0-9]_*.ipynb))))
 CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/helpers/notebooks.py src/helpers/figures.py
 
-.PHONY: help env report lab test clean clean-env dictionary manifest
+.PHONY: help env report lab test clean clean-env dictionary manifest lock
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,15 +46,16 @@ help: ## Show this help
 
 env: $(ENV_STAMP) ## Create or update the environment (conda env if active, else .venv) from environment.yml
 
-.venv/.installed: environment.yml pyproject.toml scripts/env_requirements.py
+.venv/.installed: environment.yml requirements.lock pyproject.toml scripts/env_requirements.py
 	@test -x .venv/bin/python || $(PYTHON) -m venv .venv
 	$(PYTHON) scripts/env_requirements.py environment.yml > .venv/requirements.txt
-	.venv/bin/python -m pip install --quiet --disable-pip-version-check -r .venv/requirements.txt
+	.venv/bin/python -m pip install --quiet --disable-pip-version-check -r .venv/requirements.txt -c requirements.lock
 	.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-build/conda-env.stamp: environment.yml pyproject.toml
+build/conda-env.stamp: environment.yml requirements.lock pyproject.toml
 	conda env update --prefix "$(CONDA_PREFIX)" --file environment.yml
+	$(PY) -m pip install --quiet -r <($(PY) scripts/env_requirements.py environment.yml) -c requirements.lock
 	$(PY) -m pip install --quiet --no-deps -e .
 	@mkdir -p $(@D) && touch $@
 
@@ -72,6 +73,10 @@ $(STAMPS)/%: notebooks/%.ipynb $(CORE) $(ENV_STAMP)
 	@echo "papermill  notebooks/$*.ipynb -> $(NB_OUT)/$*.ipynb"
 	@$(PY) -m helpers.notebooks notebooks/$*.ipynb $(NB_OUT)/$*.ipynb $(RUN_ARGS) 2> >(grep -v 'running over TCP without encryption' >&2)
 	@mkdir -p $(@D) && touch $@
+
+lock: $(ENV_STAMP) ## Record the exact version of every installed package in requirements.lock (after changing environment.yml)
+	@{ sed -n '1,3p' requirements.lock; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check | LC_ALL=C sort -f; } > requirements.lock.tmp
+	@mv requirements.lock.tmp requirements.lock && echo "wrote requirements.lock"
 
 manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files (checksums filled in) to stdout
 	@test -n "$(RAW_DIR)" || { echo "error: set RAW_DIR=folder-with-txt-files" >&2; exit 2; }

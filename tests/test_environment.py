@@ -56,3 +56,33 @@ def test_python_version_agrees_everywhere():
 def test_core_design_card_packages_are_listed():
     names = {re.split(r"[=<>]", r)[0].lower() for r in _yaml_pip_list()}
     assert {"jupyterlab", "pandas", "matplotlib", "nltk", "papermill"} <= names
+
+
+def _lock() -> dict[str, str]:
+    lines = (paths.ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    pins = dict(line.split("==", 1) for line in lines if line and not line.startswith("#"))
+    return {md_name(k): v for k, v in pins.items()}
+
+
+def md_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_lock_agrees_with_environment_yml():
+    lock = _lock()
+    for req in _yaml_pip_list():
+        name, version = req.split("==")
+        assert lock.get(md_name(name)) == version, f"requirements.lock disagrees with environment.yml on {name}"
+
+
+def test_installed_environment_matches_the_lock():
+    """Every installed package is at its locked version (a package another platform does not need may be absent)."""
+    drift = []
+    for name, version in _lock().items():
+        try:
+            installed = md.version(name)
+        except md.PackageNotFoundError:
+            continue
+        if installed != version:
+            drift.append(f"{name} {installed} (lock {version})")
+    assert not drift, "installed packages differ from requirements.lock (run `make env`): " + ", ".join(drift)

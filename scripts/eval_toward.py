@@ -1,10 +1,11 @@
 """Evaluate helpers.sentiment.toward against a target-sentiment gold file, beside a sentence-level baseline.
 
 Usage: python scripts/eval_toward.py tests/gold/toward_gold.csv [--split dev|fresh] [--errors]
+       python scripts/eval_toward.py tests/gold/toward_gold_real.csv [--split real|real2] [--errors]
 
 Gold CSV columns: text, start, end, label (negative / neutral / positive); other columns are ignored, a
 ``phenomena`` column (``;``-separated tags) gives a per-phenomenon accuracy breakdown, and a ``split``
-column (dev / fresh) gives per-split figures (``--split`` restricts the whole report to one split).
+column (dev / fresh, or real / real2) gives per-split figures (``--split`` restricts the whole report to one split).
 Score-to-label mapping, for both methods: > 0.05 positive, < -0.05 negative, else neutral
 (helpers.sentiment.label; VADER's published thresholds).
 Baseline: VADER compound of the whole sentence holding the target (helpers.sentiment.sentence_bounds),

@@ -56,7 +56,8 @@ SENTENCES = corpus_sentences(1500)
 
 # ---------------------------------------------------------------------------------------------- score
 def test_corpus_sample_is_real_news():
-    assert len(SENTENCES) >= 100
+    # the shared corpora sit beside the project here and in CI; a fork falls back to the seed article
+    assert len(SENTENCES) >= (100 if (paths.SHARED / "corpora").is_dir() else 15)
     assert sum(sentiment.score(s) != 0 for s in SENTENCES) > len(SENTENCES) // 4
 
 
@@ -300,7 +301,7 @@ def test_toward_is_the_normalised_sum_of_its_evidence(text, s, width):
     total = 0.0
     for c in ev["contribution"]:
         total += c
-    expect = round(sentiment.normalize(total), 4) if total else 0.0
+    expect = round(sentiment.normalize(total), 4) if abs(total) >= sentiment._MIN_EVIDENCE else 0.0
     assert sentiment.toward(text, s, e) == expect
     assert set(ev.columns) == set(sentiment.EVIDENCE_COLUMNS)
     for r in ev.itertuples(index=False):
@@ -343,7 +344,7 @@ def test_sentence_bounds_respect_abbreviations():
 def test_word_lists_are_well_formed():
     lists = sentiment._lists()
     classes = {r["class"] for r in sentiment._data_rows("sentiment_verb_classes.csv")}
-    assert classes == {"harm", "sanction", "evaluate", "help", "speech"}
+    assert classes == {"harm", "sanction", "evaluate", "help", "speech", "contest"}
     assert lists.verb_class["repressed"] == "harm" and lists.verb_class["said"] == "speech"
     assert lists.verb_class["criticised"] == "evaluate" and lists.noun_class["crackdown"] == "harm"
     assert "state" not in lists.verb_class and "report" not in lists.verb_class  # nouns too: not generated
@@ -416,3 +417,56 @@ def test_tone_arc_scores_each_sentence_in_order():
     arc = sentiment.tone_arc(s)
     assert arc["sentence_id"].tolist() == [0, 1, 2]
     assert arc["vader_label"].tolist() == ["positive", "neutral", "negative"]
+
+
+# --- round 2 rules (issue 5): contest verbs, undergo verbs, sanction defaults, evidence threshold ------------
+def _tw(text, target):
+    i = text.index(target)
+    return sentiment.toward(text, i, i + len(target))
+
+
+def test_contest_verbs_make_the_winner_positive_and_the_loser_negative():
+    t = "In other results, Maroochydore defeated Caboolture 43-5."
+    assert _tw(t, "Maroochydore") > 0.05
+    assert _tw(t, "Caboolture") < -0.05
+    assert _tw("The incumbent was defeated in the runoff.", "incumbent") < -0.05
+
+
+def test_undergo_verbs_pass_their_object_to_the_subject():
+    assert _tw("The senator faced sharp criticism over the deal.", "senator") < -0.05
+    assert _tw("The mayor received an award for bravery.", "mayor") > 0.05
+    # an ordinary verb's object counts only weakly (0.15): no label from one distant word
+    assert _tw("Wong and three co-authors have started a company to sell their invention.", "Wong") == 0.0
+
+
+def test_sanction_words_vader_barely_scores_use_their_class_default():
+    t = "Judge Bernard Schwartz sentenced David Turpin to life in prison for torturing his children."
+    assert _tw(t, "David Turpin") < -0.05
+    assert sentiment.label(_tw(t, "Judge Bernard Schwartz")) == "neutral"
+
+
+def test_weak_evidence_is_no_evidence_and_intransitive_victim_verbs_are_not_blamed():
+    assert _tw("Police were investigating the conditions leading up to his death.", "Police") == 0.0
+    assert _tw("Akilisi Pohiva, the prime minister of Tonga, died today.", "Akilisi Pohiva") == 0.0
+    assert _tw("Rebels killed three soldiers.", "Rebels") < -0.05
+    assert _tw("The president expressed his sadness at Iyambo's death.", "Iyambo") == 0.0
+    # an age between the name and its apposition does not hide the apposition
+    assert _tw("The attacker was restrained by James Ford, 42, a convicted murderer.", "James Ford") < -0.05
+
+
+def test_real_wikinews_gold_is_well_formed_and_toward_beats_the_baseline():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import eval_toward
+    finally:
+        sys.path.pop(0)
+    real = pd.read_csv(ROOT / "tests" / "gold" / "toward_gold_real.csv", keep_default_na=False)
+    assert len(real) >= 100 and set(real["split"]) == {"real", "real2"}
+    assert set(real["label"]) == {"negative", "neutral", "positive"}
+    for r in real.itertuples(index=False):
+        assert r.text[r.start:r.end] == r.target
+        assert r.source_url.startswith("https://en.wikinews.org/wiki/") and r.source_file.endswith(".txt")
+    for sp in ("real", "real2"):
+        res = eval_toward.evaluate(real[real["split"] == sp].reset_index(drop=True))
+        assert res["toward_macro_f1"] >= res["baseline_macro_f1"] + 0.10
+        assert res["toward_macro_f1"] >= 0.60

@@ -155,7 +155,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers import paths, tokenize
+from helpers import paths, wordlists
 from helpers.tables import Column, conform, empty_frame
 
 CODEBOOK_VERSION = "1.0.0"
@@ -356,8 +356,8 @@ PREDICATIVE_CUES = frozenset(
     remained serve serves served serving nominated""".split()
 )
 #: Abbreviations after which a full stop does not end a sentence: the project's one list
-#: (src/helpers/data/abbreviations.txt, shared with helpers.tokenize).
-ABBREVIATIONS = tokenize.abbreviations()
+#: (src/helpers/data/abbreviations.txt, via helpers.wordlists).
+ABBREVIATIONS = wordlists.abbreviations()
 
 _FIRST_M = """aaron abdul abdullah adam ahmad ahmed ahmet aidos akhmed alan albert alberto alejandro alex alexander
 alexandr alexei alexey alexandre aleksandr aleksei ali alikhan almaz amir amit anatoly anders andre andrei andres

@@ -33,7 +33,7 @@ import pandas as pd
 from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from .paths import PACKAGE_DATA
+from .wordlists import abbreviations, stopwords  # noqa: F401  (part of this module's API)
 from .tables import Column, conform, empty_frame
 
 SENTENCES_SCHEMA = [
@@ -57,23 +57,6 @@ TOKENS_SCHEMA = [
     Column("kind", "str", "word, number, quote (quote mark or apostrophe), or punct."),
     Column("is_stopword", "bool", "Lower-cased form is in the project's stopword list."),
 ]
-
-
-def _read_list(name: str) -> frozenset[str]:
-    lines = (PACKAGE_DATA / name).read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.lstrip().startswith("#"))
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> frozenset[str]:
-    """News abbreviations that do not end a sentence, lower-case, without the final full stop ('u.s', 'jan')."""
-    return _read_list("abbreviations.txt")
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    """The project's English stopword list (lower-case)."""
-    return _read_list("stopwords_en.txt")
 
 
 @lru_cache(maxsize=1)

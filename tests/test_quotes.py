@@ -442,3 +442,78 @@ def test_coordinated_cue_has_no_content_before_it():
 def test_speaker_does_not_swallow_a_preceding_quote():
     row = find('Calling it a "culture of death" the archbishop said "We need to pray."', "We need to pray.")
     assert row["speaker"] == "the archbishop"
+
+
+# ------------------------------------------------------------------------ round 3: wire-service constructions
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("The bank plans to sell bonds this year, Anna Berg, vice president of finance said at a briefing.",
+     "The bank plans to sell bonds this year", "Anna Berg", "said"),
+    ("A shareholder group led by Acme Holdings Inc said it had bought a 9.8 pct stake.",
+     "it had bought a 9.8 pct stake", "A shareholder group", "said"),
+    ("Delta Partners, which currently holds 5.8 mln common shares, said it may seek control.",
+     "it may seek control", "Delta Partners", "said"),
+    ('"Output will rise next year," said Maria Lopez, chief economist of the central bank.',
+     "Output will rise next year,", "Maria Lopez", "said"),
+    ("The company's spokesman said the plant would close in June.", "the plant would close in June",
+     "The company's spokesman", "said"),
+    ("Analysts say the shares remain undervalued.", "the shares remain undervalued", "Analysts", "say"),
+    ("The rules state that visitors must register at the gate.", "visitors must register at the gate",
+     "The rules", "state"),
+    ("The WHO declared that the outbreak was a pandemic.", "the outbreak was a pandemic", "The WHO", "declared"),
+    ("The president claimed without evidence that the vote had been rigged.", "the vote had been rigged",
+     "The president", "claimed"),
+    ("The mayor called on residents to stay indoors.", "residents to stay indoors", "The mayor", "called"),
+    ("The board urged its shareholders not to tender their shares.", "its shareholders not to tender their shares",
+     "The board", "urged"),
+    ("The fires, which officials said were under control, burned for hours.", "were under control", "officials",
+     "said"),
+    ("The attacks caused fires at the plant, which state media said were under control.", "were under control",
+     "state media", "said"),
+    ("The minister praised the engineering industry, which the party leader has described as a sector where reform is "
+     "essential.", "a sector where reform is essential", "the party leader", "described"),
+    ("The government last summer warned stores not to sell the shoes.", "stores not to sell the shoes",
+     "The government", "warned"),
+])
+def test_round3_constructions(text, content, speaker, cue):
+    row = find(text, content)
+    assert row["quote_text"] == content
+    assert row["speaker"] == speaker and row["cue"] == cue
+
+
+@pytest.mark.parametrize("text", [
+    "The governor declared a state of emergency on Monday.",
+    "The WHO declared the outbreak to be a pandemic.",
+    "The president declared victory.",
+    "She shares her story with readers every week.",
+    "The bank reported earnings of 40 cts a share.",
+    "The agency, which holds 400 common shares, was sold.",
+])
+def test_round3_non_statements(text):
+    assert extract_quotes(text).empty
+
+
+def test_saying_quote_then_elaborated_quote_are_two_statements():
+    text = 'Saying "we will not back down", the minister elaborated, "the law stays in place."'
+    assert rows(text) == [("direct", "we will not back down", "the minister"),
+                          ("direct", "the law stays in place.", "the minister")]
+
+
+def test_according_to_content_keeps_a_subject_with_a_name_in_apposition():
+    text = "According to ISNA, the prosecutor general of Tehran, Ali Mehr, said the suspects had been arrested."
+    outer = find(text, "the prosecutor general of Tehran, Ali Mehr, said")
+    assert outer["speaker"] == "ISNA"
+    assert outer["quote_text"] == "the prosecutor general of Tehran, Ali Mehr, said the suspects had been arrested"
+    inner = extract_quotes(text)
+    assert ("the suspects had been arrested", "Ali Mehr") in set(zip(inner["quote_text"], inner["speaker"]))
+
+
+def test_nested_belief_of_the_same_speaker_is_one_statement():
+    df = extract_quotes("Curd said he believed a strike would be avoided.")
+    assert list(zip(df["quote_text"], df["speaker"])) == [("he believed a strike would be avoided", "Curd")]
+    # a belief held by someone else stays a nested statement of its own
+    df = extract_quotes("He said analysts believe the shares are cheap.")
+    assert ("the shares are cheap", "analysts") in set(zip(df["quote_text"], df["speaker"]))
+
+
+def test_acronym_who_is_a_name_not_a_relative_pronoun():
+    assert rows("The WHO said the virus is spreading.") == [("indirect", "the virus is spreading", "The WHO")]

@@ -37,21 +37,25 @@ Method (rules only; no tagger, parser or model data: NLTK's data packages are no
    speaker of the previous statement (a *floating* quote, direct or reported) as long as no narrative sentence
    came in between. A quote interrupted by its attribution and continued after a comma (``"A," he said, "and
    B."``) is one statement; after a full stop (``"A," he said. "B."``) the second part is a floating quote,
-   its own statement with the same speaker. A multi-paragraph quote is one statement from the first opening
-   mark to the last closing mark. A quote followed in its sentence by a verb (``named it "COVID-19" is
-   ...``) is a term, not a quotation, and gets no leading attribution.
+   its own statement with the same speaker; a first quote with its own participle cue (``Saying "A", X
+   elaborated, "B"``) is not merged: the two quotes are two statements. A multi-paragraph quote is one
+   statement from the first opening mark to the last closing mark. A quote followed in its sentence by a
+   verb (``named it "COVID-19" is ...``) is a term, not a quotation, and gets no leading attribution.
 6. **Indirect and mixed statements** start from a cue in the lexicon ``data/reporting_verbs.csv`` (lemma,
    inflections, frames; PARC-style verbs plus ``accuse``, ``according to`` ...). Each frame says how content
    attaches: ``clause`` (``X said (that) CONTENT``, after adjuncts like ``in a statement on Monday``),
    ``obj-clause`` (``X told reporters (that) ...``), ``obj-to`` (``X urged both sides to ...``), ``obj-of``
    (``X accused Y of Z``), ``to-inf``, ``wh``, ``for-np``, ``np`` (``denied any wrongdoing``), ``as``
    (``described X as Y``), ``according``. Without ``that`` a content must look like a clause (a finite-verb
-   marker: auxiliary, modal, past tense, a cue) so ``announced a plan`` or ``told a story`` are not
-   statements. When nothing follows the cue the content is the text before the comma that precedes the
-   speaker (``CONTENT, officials said``; ``CONTENT, said X``; parenthetical ``A, he said, B``). In an object
-   relative (``..., which NASA said might take place``) the content is the verb phrase after the cue. Content
-   runs to the end of the sentence or to the start of a following attribution (``..., while Y said ...``,
-   ``..., adding that ...``, ``..., AP News reported``), so ``X reported that officials said Y`` yields both
+   marker: auxiliary, modal, past tense, a cue used as a verb) so ``announced a plan``, ``told a story`` or
+   ``declared a state of emergency`` are not statements. When nothing follows the cue the content is the
+   text before the comma that precedes the speaker (``CONTENT, officials said``; ``CONTENT, said X``;
+   parenthetical ``A, he said, B``). In an object relative (``..., which NASA said might take place``) the
+   content is the verb phrase after the cue, up to the comma that closes a parenthetical relative (``The
+   fires, which officials said were under control, burned``); after ``as`` (``which X described as a sector
+   where ...``) it is the characterisation, when three words or longer. Content runs to the end of the
+   sentence or to the start of a following attribution (``..., while Y said ...``, ``..., adding that ...``,
+   ``..., AP News reported``), so ``X reported that officials said Y`` yields both
    statements (nested attribution). ``according to`` counts people, organisations, media and documents of
    speech (``a fire service statement``, ``the study``) but not abstract sources without an agent
    (``reports``, ``the allegations``, ``the census``, ``plan``). Passive (``was told``, ``an interview reported
@@ -61,7 +65,10 @@ Method (rules only; no tagger, parser or model data: NLTK's data packages are no
    nearest noun phrase: a pronoun, a capitalised name with its titles (``U.S. Secretary of State Anthony
    Blinken``), or a determiner phrase (``the president``, ``some citizens``, ``a source close to the central
    bank``). Appositions are skipped (``X, a farmer, said``), a relative pronoun takes its antecedent
-   (``X, who stated ...``), and a participle or coordinated cue (``..., adding that``; ``... and wrote``) takes
+   (``X, who stated ...``), a name before a role without a closing comma is preferred to the role
+   (``..., Milan Kerno, vice president of finance said``), a reduced relative is skipped to its head
+   (``A shareholder group led by X said``), an acronym spelling a function word (``WHO``, ``US``) is a name,
+   and a participle or coordinated cue (``..., adding that``; ``... and wrote``) takes
    the subject of its sentence. First- and second-person narrators (``I``, ``we``, ``you``) are not speakers.
 8. **Kinds.** A quote attributed directly is ``direct``; an indirect content that contains a quoted
    fragment (other than a ``so-called`` term, a nickname or a title) is ``mixed`` and the fragment is not a
@@ -90,8 +97,15 @@ without ``that`` is missed (``reported prices rise``); the end of an indirect co
 sentence even when the reported clause ends earlier (``said A but gave no timetable``); verbs outside the
 lexicon are not cues (``found`` counts only before ``that`` or a clause with an auxiliary or pronoun subject,
 ``expressed``/``voiced`` only as ``expressed concern that ...``); a whole-sentence quote with no attribution after narrative
-text gets no speaker; interview transcripts without quote marks are read as narrative. There is no
-coreference beyond what ``helpers.actors`` resolves. English only.
+text gets no speaker; interview transcripts without quote marks are read as narrative. A cue noun after a
+determiner, a possessive or a modifier (``a state of emergency``, ``common shares``, ``the proposed merger``) is
+not a verb, so a long subject whose only verb marker was such a word is missed. ``declare``/``report`` with an
+object and a to-infinitive (``declared X to be a pandemic``, ``reported X to be dead``) are not statements; a
+belief nested in a statement and held by a pronoun (``X said he believed Y``) is part of the outer statement,
+while one held by someone else (``said analysts believe Y``) is its own; ``according to`` records or footage
+counts as a source when named (``Federal Aviation Administration records``). Requests without a cue verb
+(``joined the calls ... asking X to ...``) are missed. There is no coreference beyond what ``helpers.actors``
+resolves. English only.
 
 >>> df = extract_quotes('"We will win," she said. Police said two men had been arrested.')
 >>> df[["kind", "quote_text", "speaker", "cue"]].values.tolist()
@@ -107,8 +121,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers import paths
-from helpers.tables import Column
+from helpers import actors, paths
+from helpers.tables import Column, empty_frame
 
 __all__ = [
     "QUOTES_SCHEMA", "SCARE_QUOTES_SCHEMA", "QUOTES_TABLE_SCHEMA", "SCARE_QUOTES_TABLE_SCHEMA",
@@ -241,6 +255,7 @@ _TIME_WORDS = _WEEKDAYS | _MONTHS | {
     "yesterday", "today", "tomorrow", "tonight", "week", "weeks", "month", "months", "year", "years", "morning",
     "afternoon", "evening", "night", "weekend", "day", "days", "hour", "hours", "time", "earlier", "later",
     "recently", "ago", "last", "next", "this", "late", "early", "mid", "overnight", "midday", "noon",
+    "summer", "winter", "autumn",
 }
 _CLOCK_WORDS = {"am", "pm", "a.m.", "p.m.", "local", "time", "gmt", "utc", "est", "edt", "bst", "cet", "ist", "jst",
                 "(", "et", "pt", "cst", "pdt", "pst", "hours", "hrs"}
@@ -312,13 +327,20 @@ _DIRECT_EXTRA = {"continued", "quipped", "shouted", "exclaimed", "asked", "repli
                  "whispered", "boasted", "mused", "observed", "remarked", "offered", "concluded", "predicted"}
 _EDGE_PUNCT = set(",;:.—–-")
 # cue forms that are also common nouns: a verb reading needs 'that', a colon, a comma or a quote after it
+_BY_PARTICIPLES = {"led", "headed", "owned", "controlled", "backed", "chaired", "run", "formed", "organised",
+                   "organized", "sponsored", "supported", "founded", "represented", "appointed", "hired", "employed",
+                   "commissioned", "funded", "financed", "advised", "managed", "operated", "named", "elected"}
+_STATE_NOUNS = {"media", "television", "tv", "news", "department", "radio", "agency", "officials", "broadcaster",
+                "newspaper", "newspapers", "press", "prosecutors", "police", "authorities", "governor", "legislators",
+                "lawmakers", "senator", "officials", "council", "ministry", "government", "broadcasters", "outlets"}
+_ACRONYM_CLASH = {"who", "us", "it", "am", "or", "as", "an", "at", "in", "on", "no", "so", "un"}
 _NOUNISH_CUES = {"states", "reports", "claims", "notes", "comments", "remarks", "tweets", "estimates", "promises",
                  "stresses", "recalls", "replies", "calls", "appeals", "demands", "posts", "charges", "report",
                  "statement", "claim", "note", "comment", "remark", "tweet", "estimate", "promise", "stress",
                  "recall", "reply", "call", "appeal", "state", "warning", "warnings", "post", "vow", "vows",
                  "pledge", "pledges", "threats", "hints", "hint", "boasts", "jokes", "joke", "counters", "assertion",
                  "insists", "response", "answers", "mentions", "admits", "reason", "maintains", "tells", "asks",
-                 "testimony", "concedes", "accusations", "blames", "blame", "describes"}
+                 "testimony", "concedes", "accusations", "blames", "blame", "describes", "shares", "share"}
 _TO_NOUNS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "ambassador", "envoy", "assistant",
              "successor", "heir", "counsel", "spokesman", "spokeswoman", "spokesperson", "consultant", "secretary",
              "deputy", "representative", "delegate", "delegates", "witness", "witnesses", "source", "sources"}
@@ -604,7 +626,8 @@ class _Doc:
             te.append(m.end())
             tx.append(m.group())
         self.ts, self.te, self.tx = ts, te, tx
-        self.tl = [t.lower() for t in tx]
+        # an acronym that spells a function word ('WHO', 'US', 'IT') is a name, not the function word
+        self.tl = [t.lower() if not (len(t) > 1 and t.isupper() and t.lower() in _ACRONYM_CLASH) else t for t in tx]
         self.n = len(tx)
         single, double = _lexicon()
         self.cue_info: dict[int, tuple[str, frozenset, int]] = {}   # token -> (lemma, frames, last token)
@@ -738,6 +761,8 @@ class _Doc:
             nxt = self.cue_info[i][2] + 1
             if tl in _NOUNISH_CUES and nxt < self.n and nxt in self.cue_info and not self.tl[nxt].endswith("ing"):
                 return True
+            if tl == "state" and nxt < self.n and self.tl[nxt] in _STATE_NOUNS:
+                return True   # 'state media said', 'state television reported': an adjective
             if not (p in _DETS or p.endswith(("'s", "’s")) or (i > 0 and self.tx[i - 1][0].isupper() and
                                                                    tl in _NOUNISH_CUES)):
                 return False
@@ -1013,6 +1038,12 @@ class _Doc:
                     skipped = True
                     j = m
                     continue
+                if tl[j + 1] in ("which", "who", "whose", "whom"):
+                    m2 = j + 1
+                    while m2 < min(hi, j + 40) and tl[m2] not in (",", ";", ".", ":"):
+                        m2 += 1
+                    if m2 >= hi or tl[m2] in (";", "."):
+                        return False   # 'stressed the industry, which X has described as ...': no main verb after
             if (u in _AUX or u in _IRREGULAR_PAST or u in _PRESENT_VERBS or u in _PRON_S or
                     u.endswith(_CONTRACTION_AUX)) and tl[j - 1] != "to":
                 return True
@@ -1020,8 +1051,12 @@ class _Doc:
                 return False
             if u == "that" and j > k + 1 and tl[j - 1] not in (",",) and self.np_word(j - 1):
                 return False   # 'disclosures that Iran had ...': the verb belongs to the noun's clause
-            if j in self.cue_info and not u.endswith("ing"):
-                return True
+            if j in self.cue_info and not u.endswith("ing") and not (
+                    tl[j - 1] in _DETS or tl[j - 1].endswith(("'s", "’s")) or
+                    (u in _NOUNISH_CUES and tl[j - 1][0].isalpha() and tl[j - 1] not in _SUBJ_PRONOUNS and
+                     not tx[j - 1][0].isupper() and not self.is_adverb(j - 1) and
+                     not (tl[j - 1].endswith("s") and not u.endswith("s")))):
+                return True   # a cue verb; not a noun ('a state of emergency', 'common shares')
             if tx[j] == _OPEN_Q:
                 # a quoted fragment continuing the clause in lowercase ('the findings "should worry ..."')
                 qi = self.q_by_open.get(j)
@@ -1336,13 +1371,24 @@ class _Doc:
                     sp = None
             return sp
         sp = self.np_left(j + 1, lo)
-        if sp and tl[sp[0]] in ("a", "an") and sp[0] - 1 >= lo and tl[sp[0] - 1] == "," and \
-                any(tl[m] in _LINK_PREPS for m in range(*sp)):
-            # 'Robert Watson, a program manager at NASA said' (no closing comma): the name before
+        if sp and sp[0] - 1 >= lo and tl[sp[0] - 1] == "," and (
+                (tl[sp[0]] in ("a", "an") and any(tl[m] in _LINK_PREPS for m in range(*sp))) or
+                (tl[sp[0]] not in _DETS and not self.is_cap(sp[0]) and tl[sp[0]] not in _SUBJ_PRONOUNS and
+                 not self.is_cap(sp[1] - 1) and any(tl[m] in _LINK_PREPS for m in range(*sp)))):
+            # 'Robert Watson, a program manager at NASA said', '..., Milan Kerno, vice president of finance
+            # said' (no closing comma): the name before the role
             name = self.np_left(sp[0] - 1, lo)
             if name and self.is_cap(name[1] - 1) and not (name[0] - 1 >= lo and (
-                    tl[name[0] - 1] in _STOP_PREPS or tl[name[0] - 1] in _LINK_PREPS)):
+                    tl[name[0] - 1] in _STOP_PREPS or tl[name[0] - 1] in _LINK_PREPS)) and (
+                    tl[sp[0]] in ("a", "an") or name[0] == lo or tl[name[0] - 1] in (",", "—", "–") or
+                    self._sent_initial(name[0])) and all(self.is_cap(m) or tl[m] in _LINK_PREPS
+                                                        for m in range(*name)):
                 return name
+        if sp and sp[0] - 2 >= lo and tl[sp[0] - 1] == "by" and tl[sp[0] - 2] in _BY_PARTICIPLES:
+            # 'A shareholder group led by Barris Industries said': the head before the reduced relative
+            head = self.np_left(sp[0] - 2, lo)
+            if head:
+                return head
         if sp:
             # 'Terri Collins who sponsored the bill remarked': the subject is the antecedent of 'who'
             m = sp[0] - 1
@@ -1813,7 +1859,8 @@ def _quote_pass(doc: _Doc) -> None:
         last_sp = doc.stmts[-1].sp
         last_direct = (c, doc.stmts[-1]) if c is not None else None
         last_stmt_end_tok = attr_end if attr_end is not None else (c if c is not None else e1)
-        if c is not None and attr_end is not None:
+        if c is not None and attr_end is not None and not _participle_before(doc, o, s0):
+            # ('Saying "A", X elaborated, "B"': the first quote has its own cue; "B" is a second statement)
             nxt = _after_trailing(doc, attr_end, e1)
             if nxt is not None:
                 pending_merge = doc.stmts[-1]
@@ -1824,6 +1871,15 @@ def _quote_pass(doc: _Doc) -> None:
             while j < e1 and tx[j] != _OPEN_Q:
                 j += 1
             last_stmt_end_tok = j - 1
+
+
+def _participle_before(doc: _Doc, o: int, s0: int) -> bool:
+    """Does a participle cue introduce the quote opening at token o ('Saying "...', 'adding: "...')?"""
+    k = o - 1
+    if k >= s0 and doc.tl[k] in (",", ":"):
+        k -= 1
+    return k >= s0 and doc.tl[k].endswith("ing") and (
+        (k in doc.cue_info and doc.cue_info[k][2] == k) or (k == s0 and doc.tl[k] in _lexicon()[0]))
 
 
 def _after_trailing(doc: _Doc, k: int, hi: int) -> int | None:
@@ -1955,6 +2011,13 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                     return a, doc.clause_end(b, hi)
                 if "as" in frames and nb == "as":
                     return a, doc.clause_end(b, hi)
+                if "as" in frames and nb in ("in", "on", "at", "during", "last", "earlier", "recently", ","):
+                    c0 = doc.skip_adjuncts(b, hi)   # 'described X in March as ...'
+                    if c0 < hi and tl[c0] == "as" and c0 - b <= 8:
+                        return a, doc.clause_end(c0, hi)
+                if "obj-to" in frames and nb == "not" and b + 2 < hi and tl[b + 1] == "to":
+                    nb = "to"   # 'urged its shareholders not to tender'
+                    b += 1
                 if "obj-to" in frames and nb == "to" and b + 1 < hi and (tx[b + 1][0].islower() or
                                                                          tx[b + 1] == _OPEN_Q) and \
                         tl[b + 1] not in _DETS and tl[b + 1] not in _OBJ_PRONOUNS:
@@ -1991,7 +2054,9 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                 m += 1
             if m < hi and tl[m] == "that":
                 c0 = m
-        if c0 < hi and tl[c0] == "that" and c0 - 1 > last and tl[c0 - 1] in _COMPLEMENT_NOUNS:
+        if c0 < hi and tl[c0] == "that" and c0 - 1 > last and tl[c0 - 1] in _COMPLEMENT_NOUNS and not (
+                tl[c0 - 1] in ("evidence", "proof") and "without" in tl[max(last + 1, c0 - 5):c0 - 1]):
+            # (but 'claimed without (offering any) evidence that ...': the clause is the claim's)
             return None   # 'commented on earlier disclosures that ...': the clause belongs to the noun
         if c0 < hi and tl[c0] == "that" and not (c0 + 1 < hi and (tl[c0 + 1] in _AUX or tl[c0 + 1] in _NEG)):
             c1 = c0 + 1
@@ -2185,9 +2250,9 @@ def _indirect_pass(doc: _Doc) -> None:
         if frames == frozenset({"direct"}):
             continue
         sp = doc.speaker_left(i, s0)
-        content = _content_after(doc, i, s1)
-        if content is None and sp is not None:
-            content = _object_relative(doc, i, sp, s1)
+        content = _object_relative(doc, i, sp, s1) if sp is not None else None
+        if content is None:
+            content = _content_after(doc, i, s1)
         if content is None:
             # 'CONTENT, X said.' / 'CONTENT, said X.' / 'CONTENT, X said, CONTENT.'
             content, sp2 = _content_before(doc, i, s0, s1, sp)
@@ -2243,11 +2308,26 @@ def _object_relative(doc: _Doc, i: int, sp: tuple[int, int], s1: int) -> tuple[i
     if k >= s1:
         return None
     u = tl[k]
+    if u == "as" and "as" in doc.cue_info[i][1] and k + 1 < s1:
+        # '..., which X has described as a sector where ...' (a one- or two-word label is not a statement)
+        end = doc.clause_end(k + 1, s1)
+        return (k + 1, end) if sum(1 for m in range(k + 1, end) if tx[m][0].isalnum()) >= 3 else None
     verbish = (u in _AUX or u in _IRREGULAR_PAST or (u.endswith("ed") and tx[k][0].islower()) or
                u in _PRESENT_VERBS) and u not in ("been", "being")
     if not verbish:
         return None
-    return k, doc.clause_end(k, s1)
+    end = doc.clause_end(k, s1)
+    if sp[0] - 2 >= 0 and tl[sp[0] - 2] == ",":
+        # 'The fires, which officials said were under control, burned for hours': the relative clause ends
+        # at the comma before the main clause's verb
+        for m in range(k + 1, end - 1):
+            if tl[m] == ",":
+                v = tl[m + 1]
+                if v in _AUX or v in _IRREGULAR_PAST or v in _PRESENT_VERBS or \
+                        (v.endswith("ed") and tx[m + 1][0].islower() and len(v) > 3):
+                    end = m
+                break
+    return k, end
 
 
 def _content_before(doc: _Doc, i: int, s0: int, s1: int, sp):
@@ -2392,8 +2472,15 @@ def _according_to(doc: _Doc, i: int, s0: int, s1: int) -> None:
         j = k + 1
         while j < s1 and tl[j] != "," and tx[j] != _OPEN_Q:
             j += 1
-        if j < s1 and tl[j] == "," and tl[k + 1] in ("a", "an", "the") and not any(
+        j2 = j + 1
+        while j2 < s1 and tl[j2] != "," and tx[j2] != _OPEN_Q and j2 - j < 8:
+            j2 += 1
+        subject_with_name = j2 < s1 and tl[j2] == "," and j2 > j + 1 and j2 + 1 < s1 and \
+            j2 + 1 in doc.cue_info and all(doc.is_cap(m) for m in range(j + 1, j2))
+        if j < s1 and tl[j] == "," and tl[k + 1] in ("a", "an", "the") and not subject_with_name and not any(
                 tl[m] in _AUX or tl[m] in _IRREGULAR_PAST or m in doc.cue_info for m in range(k + 1, j)):
+            # ('According to ISNA, the prosecutor general of Tehran, Ali Mehr, said ...': a subject, not
+            # an apposition of the source)
             k = j
         content = (k + 1, doc.clause_end(k + 1, s1))
     else:
@@ -2470,7 +2557,31 @@ def _analyse(text: str) -> _Doc:
     _quote_pass(doc)
     _indirect_pass(doc)
     _late_floating(doc)
+    _drop_nested_beliefs(doc)
     return doc
+
+
+_BELIEF_CUES = {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt",
+                "expect", "expects", "expected", "hope", "hopes", "hoped"}
+
+
+def _drop_nested_beliefs(doc: _Doc) -> None:
+    """'X said he believed Y': the belief inside X's reported content, held by a pronoun that is X again, is
+    part of X's statement, not a second one."""
+    text = doc.text
+    drop = set()
+    for k, st in enumerate(doc.stmts):
+        if st.kind == "direct" or not st.cue or not st.sp or \
+                text[st.cue[0]:st.cue[1]].lower() not in _BELIEF_CUES or \
+                text[st.sp[0]:st.sp[1]].lower() not in _SUBJ_PRONOUNS:
+            continue
+        for other in doc.stmts:
+            if other is not st and other.kind != "direct" and other.qs <= st.sp[0] and st.qe <= other.qe and \
+                    other.cue and other.cue[0] < st.sp[0]:
+                drop.add(k)
+                break
+    if drop:
+        doc.stmts = [st for k, st in enumerate(doc.stmts) if k not in drop]
 
 
 @functools.lru_cache(maxsize=16)
@@ -2531,22 +2642,14 @@ def _resolve_actors(text: str, rows: list[tuple]) -> list[str]:
     if not any(r[5] >= 0 for r in rows):
         return out
     try:
-        from helpers import actors  # noqa: PLC0415  (optional dependency, owned by another stage)
-    except ImportError:
-        return out
-    find_mentions = getattr(actors, "find_mentions", None)
-    resolve_span = getattr(actors, "resolve_span", None)
-    if find_mentions is None or resolve_span is None:
-        return out
-    try:
-        mentions = find_mentions(text)
-    except Exception:  # noqa: BLE001 - actor resolution is best effort; statements must still come back
+        mentions = actors.find_mentions(text)
+    except Exception:  # noqa: BLE001 - extract_quotes never raises: statements come back even if resolution fails
         return out
     for k, r in enumerate(rows):
         if r[5] < 0:
             continue
         try:
-            m = resolve_span(mentions, r[5], r[6])
+            m = actors.resolve_span(mentions, r[5], r[6])
         except Exception:  # noqa: BLE001
             m = None
         if m is not None:
@@ -2636,23 +2739,17 @@ def quotes_table(texts: dict[str, str], mentions: pd.DataFrame | None = None) ->
     frames = []
     by_article = dict(tuple(mentions.groupby("article_id", sort=True))) if mentions is not None and len(mentions) \
         else {}
-    resolve = None
-    if by_article:
-        try:
-            from helpers.actors import resolve_span as resolve  # noqa: PLC0415
-        except ImportError:
-            resolve = None
     for aid in sorted(texts):
         df = extract_quotes(texts[aid])
         if df.empty:
             continue
-        if resolve is not None and aid in by_article:
+        if aid in by_article:
             m = by_article[aid]
             actors_col = []
             for r in df.itertuples():
                 name = ""
                 if r.speaker_start >= 0:
-                    hit = resolve(m, int(r.speaker_start), int(r.speaker_end))
+                    hit = actors.resolve_span(m, int(r.speaker_start), int(r.speaker_end))
                     if hit is not None:
                         name = str(hit.get("canonical_name", "") or "")
                 actors_col.append(name or r.actor)
@@ -2660,7 +2757,6 @@ def quotes_table(texts: dict[str, str], mentions: pd.DataFrame | None = None) ->
         df.insert(0, "article_id", aid)
         frames.append(df)
     if not frames:
-        from helpers.tables import empty_frame  # noqa: PLC0415
         return empty_frame(QUOTES_TABLE_SCHEMA)
     out = pd.concat(frames, ignore_index=True)
     out = out.sort_values(["article_id", "quote_start", "cue_start"], kind="mergesort").reset_index(drop=True)
@@ -2680,7 +2776,6 @@ def scare_quotes_table(texts: dict[str, str]) -> pd.DataFrame:
             df.insert(0, "article_id", aid)
             frames.append(df)
     if not frames:
-        from helpers.tables import empty_frame  # noqa: PLC0415
         return empty_frame(SCARE_QUOTES_TABLE_SCHEMA)
     out = pd.concat(frames, ignore_index=True)
     return out.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)

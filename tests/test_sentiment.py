@@ -377,6 +377,9 @@ def test_score_quotes_table():
     assert row["speaker_group"] == "Antony Blinken" and row["vader_label"] == "negative"
     assert "wrong(-2.100)" in row["evidence"] and "wrong(-2)" in row["afinn_evidence"]
     assert df[df["article_id"] == "b"]["speaker_group"].iloc[0] == "(unattributed)"
+    # unresolved pronouns from different articles are not one person: they share one explicit group
+    assert [sentiment.speaker_group(s, "") for s in ["he", "She", "they"]] == ["(unresolved pronoun)"] * 3
+    assert sentiment.speaker_group("he", "Kassym-Jomart Tokayev") == "Kassym-Jomart Tokayev"
     assert df[df["article_id"] == "b"]["vader"].iloc[0] == 0.0
     tables.conform(df, sentiment.SENTIMENT_QUOTES_SCHEMA)
     summary = sentiment.speaker_summary(df)

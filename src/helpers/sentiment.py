@@ -168,7 +168,7 @@ SENTIMENT_QUOTES_SCHEMA = [
     Column("kind", "str", "statement kind from quotes.csv (e.g. direct, indirect, mixed)"),
     Column("speaker", "str", "speaker as written in the text"),
     Column("actor", "str", "speaker's actor (codebook name) or empty"),
-    Column("speaker_group", "str", "group used for per-speaker summaries: actor, else speaker, else '(unattributed)'"),
+    Column("speaker_group", "str", "group used for per-speaker summaries: actor, else '(unresolved pronoun)' for he/she/they..., else speaker, else '(unattributed)'"),
     Column("quote_text", "str", "the statement text"),
     Column("vader", "float", "VADER compound score of the statement, -1..1"),
     Column("vader_label", "str", "negative / neutral / positive (|vader| < 0.05 is neutral)"),
@@ -1176,14 +1176,24 @@ def toward(text: str, start: int, end: int) -> float:
 # ----------------------------------------------------------------------------------------------------------
 # Tables for notebook 05
 # ----------------------------------------------------------------------------------------------------------
+_PRONOUN_SPEAKERS = frozenset("he she they it i we you".split())
+
+
 def speaker_group(speaker: str, actor: str) -> str:
-    """The name statements are grouped by: the actor if known, else the speaker as written.
+    """The name statements are grouped by: the actor if known, else the speaker as written; pronouns that
+    ``helpers.actors`` could not resolve form one group, since "he" in one article is not "he" in another.
 
     >>> speaker_group("the U.S. Secretary of State", "Antony Blinken"), speaker_group("", "")
     ('Antony Blinken', '(unattributed)')
+    >>> speaker_group("He", "")
+    '(unresolved pronoun)'
     """
     actor, speaker = _as_text(actor).strip(), _as_text(speaker).strip()
-    return actor or speaker or "(unattributed)"
+    if actor:
+        return actor
+    if speaker.lower() in _PRONOUN_SPEAKERS:
+        return "(unresolved pronoun)"
+    return speaker or "(unattributed)"
 
 
 def score_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -1193,7 +1203,7 @@ def score_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     >>> q = pd.DataFrame({"article_id": ["a"], "kind": ["direct"], "quote_start": [0], "quote_end": [9],
     ...                   "quote_text": ["It is wrong."], "speaker": ["he"], "actor": [""]})
     >>> score_quotes(q)[["speaker_group", "vader", "vader_label", "evidence"]].to_dict("records")
-    [{'speaker_group': 'he', 'vader': -0.4767, 'vader_label': 'negative', 'evidence': 'wrong(-2.100)'}]
+    [{'speaker_group': '(unresolved pronoun)', 'vader': -0.4767, 'vader_label': 'negative', 'evidence': 'wrong(-2.100)'}]
     """
     rows = []
     for r in quotes.to_dict("records"):

@@ -121,7 +121,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers import actors, paths
+from helpers import actors, paths, wordlists
 from helpers.tables import Column, empty_frame
 
 __all__ = [
@@ -193,13 +193,15 @@ def _lexicon() -> tuple[dict[str, tuple[str, frozenset]], dict[str, tuple[str, f
 
 
 # ------------------------------------------------------------------------------------------ word lists
-_ABBREVIATIONS = (
-    "Mr Mrs Ms Messrs Dr Prof Sen Sens Rep Reps Gov Gen Lt Col Sgt Capt Cmdr Adm Maj Rev Hon St Jr Sr Mt Ft Pres "
-    "Supt Insp Det Cpl Pvt Gens Atty Amb Brig Cdr Fr Gov Govs Insp Msgr Sec Secs Supt Treas Rt "
-    "No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Inc Corp Co Cos Ltd Bros Plc vs etc Dept Univ Ave "
-    "approx est Calif Fla Ariz Ill Pa Wash Mass Mich Minn Conn Colo Tenn Okla Ore Wis Md Va Ky Ala Ga Del Kan "
-    "Neb Nev La Miss Mo Ark Ind Wyo"
-).split()
+# The project's abbreviation list (src/helpers/data/abbreviations.txt, via helpers.wordlists), in the capitalised
+# form news prints it ("Gov.", "Jan."), plus AP state forms that are also English words: inside this tokenizer a
+# capitalised "Ill." or "Mass." before a full stop is far more often the state than a sentence end.
+_LOWER_CASE_ABBREVIATIONS = {"vs", "etc", "approx", "est"}
+_STATE_WORD_ABBREVIATIONS = "Ill Wash Mass Miss Mo Ind La Del".split()
+_ABBREVIATIONS = sorted(
+    {a if a in _LOWER_CASE_ABBREVIATIONS else a.capitalize() for a in wordlists.abbreviations() if "." not in a}
+    | set(_STATE_WORD_ABBREVIATIONS)
+)
 _ABBR_LOWER = {a.lower() for a in _ABBREVIATIONS}
 _MONTHS_ABBR = {"jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 

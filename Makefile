@@ -59,7 +59,7 @@ build/conda-env.stamp: environment.yml requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	@mkdir -p $(@D) && touch $@
 
-report: $(ENV_STAMP) $(addprefix $(STAMPS)/,$(NOTEBOOKS)) reports/data_dictionary.md ## Re-execute every out-of-date notebook (papermill)
+report: $(ENV_STAMP) $(addprefix $(STAMPS)/,$(NOTEBOOKS)) $(if $(OUT_DIR),,reports/data_dictionary.md) ## Re-execute every out-of-date notebook (papermill)
 
 # One stamp per notebook, touched after the executed notebook is written, so `make report` is incremental.
 # Each notebook's own inputs: its helpers module, data files, and the stamps of the notebooks whose tables it reads.

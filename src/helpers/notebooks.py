@@ -74,7 +74,8 @@ def run(notebook: str | os.PathLike, output: str | os.PathLike, raw_dir: str = "
             log_output=False, cwd=str(root or notebook.resolve().parent.parent),
         )
     except pm.PapermillExecutionError as exc:
-        failed = Path(tempfile.gettempdir()) / f"failed_{output.name}"
+        fd, failed = tempfile.mkstemp(prefix=f"failed_{output.stem}_", suffix=".ipynb")  # unique per run
+        os.close(fd)
         os.replace(tmp, failed)
         raise RuntimeError(f"{notebook}: {exc.evalue or exc.ename}  [executed copy: {failed}]") from None
     except BaseException:

@@ -78,9 +78,9 @@ lock: $(ENV_STAMP) ## Record the exact version of every installed package in req
 	@{ sed -n '1,3p' requirements.lock; $(PY) -m pip freeze --exclude-editable --disable-pip-version-check | LC_ALL=C sort -f; } > requirements.lock.tmp
 	@mv requirements.lock.tmp requirements.lock && echo "wrote requirements.lock"
 
-manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files (checksums filled in) to stdout
+manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files to stdout (META=table.tsv fills title/date)
 	@test -n "$(RAW_DIR)" || { echo "error: set RAW_DIR=folder-with-txt-files" >&2; exit 2; }
-	@$(PY) -m helpers.ingest manifest "$(RAW_DIR)"
+	@$(PY) -m helpers.ingest manifest "$(RAW_DIR)" $(META)
 
 dictionary: reports/data_dictionary.md ## Write reports/data_dictionary.md from the table schemas
 

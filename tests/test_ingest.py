@@ -162,3 +162,18 @@ def test_cli_script_reports_bad_environment_file(tmp_path):
     r = subprocess.run([sys.executable, str(paths.ROOT / "scripts" / "env_requirements.py"), str(bad)],
                        capture_output=True, text=True)
     assert r.returncode == 2 and r.stderr.strip().count("\n") == 0 and str(bad) in r.stderr
+
+
+def test_build_manifest_fills_title_and_iso_date_from_metadata(tmp_path):
+    d = _folder(tmp_path, {"0001.txt": b"Title\n\nBody text.\n", "0002.txt": b"Other\n\nMore text.\n"})
+    meta = tmp_path / "metadata.tsv"
+    meta.write_text("file\tdate\ttitle\n0001.txt\t26-FEB-1987 15:07:13.72\tOil prices fall\n", encoding="utf-8")
+    m = ingest.build_manifest(d, meta)
+    assert m["file"].tolist() == ["0001.txt", "0002.txt"]
+    assert m.loc[0, ["title", "published"]].tolist() == ["Oil prices fall", "1987-02-26"]
+    assert m.loc[1, ["title", "published"]].tolist() == ["", ""]
+    assert m.loc[0, "sha256"] == hashlib.sha256(b"Title\n\nBody text.\n").hexdigest()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,title\nx,y\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.csv: metadata table needs a 'file' column"):
+        ingest.build_manifest(d, bad)

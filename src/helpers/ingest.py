@@ -38,6 +38,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -185,17 +186,51 @@ def read_raw(raw_dir: str | Path, file: str, sha256: str) -> str:
     return decode(data, path)
 
 
-def build_manifest(raw_dir: str | Path) -> pd.DataFrame:
-    """A manifest for every ``.txt`` file of a folder (checksums computed, descriptive fields empty).
+def iso_date(value: str) -> str:
+    """An ISO ``YYYY-MM-DD`` date from common corpus date forms, '' when there is none.
 
+    >>> iso_date("2019-01-04"), iso_date("26-FEB-1987 15:07:13.72"), iso_date("Friday, January 4, 2019"), iso_date("")
+    ('2019-01-04', '1987-02-26', '2019-01-04', '')
+    """
+    value = (value or "").strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return m.group(0)
+    for fmt, part in (("%d-%b-%Y", r"\d{1,2}-[A-Za-z]{3}-\d{4}"), ("%B %d, %Y", r"[A-Z][a-z]+ \d{1,2}, \d{4}"),
+                      ("%d %B %Y", r"\d{1,2} [A-Z][a-z]+ \d{4}")):
+        m = re.search(part, value)
+        if m:
+            try:
+                return datetime.strptime(m.group(0), fmt).date().isoformat()
+            except ValueError:
+                continue
+    return ""
+
+
+def build_manifest(raw_dir: str | Path, metadata: str | Path | None = None) -> pd.DataFrame:
+    """A manifest for every ``.txt`` file of a folder, checksums computed.
+
+    With ``metadata`` (a CSV or TSV with a ``file`` column, such as a corpus's ``metadata.tsv``), ``title``,
+    ``outlet`` and ``published`` are filled from its ``title``, ``outlet`` and ``published``/``date`` columns
+    (dates normalised to ISO, so titles such as "the president" resolve by date); else they stay empty.
     For preparing a new folder; it returns a table and never writes into the raw folder.
     """
-    files = sorted(p for p in Path(raw_dir).glob("*.txt"))
-    rows = [
-        {"file": p.name, "sha256": sha256_bytes(p.read_bytes()), "title": "", "outlet": "", "published": "",
-         "language": "en"}
-        for p in files
-    ]
+    meta: dict[str, dict] = {}
+    if metadata:
+        path = Path(metadata)
+        try:
+            table = pd.read_csv(path, sep="\t" if path.suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
+        except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read metadata table ({getattr(exc, 'strerror', None) or exc})") from None
+        if "file" not in table.columns:
+            raise InputError(path, "metadata table needs a 'file' column")
+        meta = {r["file"]: r for r in table.to_dict("records")}
+    rows = []
+    for p in sorted(Path(raw_dir).glob("*.txt")):
+        m = meta.get(p.name, {})
+        rows.append({"file": p.name, "sha256": sha256_bytes(p.read_bytes()), "title": m.get("title", ""),
+                     "outlet": m.get("outlet", ""), "published": iso_date(m.get("published") or m.get("date", "")),
+                     "language": m.get("language") or "en"})
     return pd.DataFrame(rows, columns=MANIFEST_COLUMNS)
 
 
@@ -361,15 +396,20 @@ def load_texts(dirs: dict) -> dict[str, str]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m helpers.ingest manifest RAW_DIR``: print a manifest for a folder (it writes nothing)."""
+    """``python -m helpers.ingest manifest RAW_DIR [METADATA]``: print a manifest for a folder (it writes nothing)."""
     import sys
-    if len(argv) != 3 or argv[1] != "manifest":
-        print("usage: python -m helpers.ingest manifest RAW_DIR", file=sys.stderr)
+    if len(argv) not in (3, 4) or argv[1] != "manifest":
+        print("usage: python -m helpers.ingest manifest RAW_DIR [METADATA.tsv|csv]", file=sys.stderr)
         return 2
     if not Path(argv[2]).is_dir():
         print(f"error: {argv[2]}: raw data folder not found", file=sys.stderr)
         return 2
-    sys.stdout.write(build_manifest(argv[2]).to_csv(index=False, lineterminator="\n"))
+    try:
+        manifest = build_manifest(argv[2], argv[3] if len(argv) == 4 else None)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(manifest.to_csv(index=False, lineterminator="\n"))
     return 0
 
 

@@ -344,7 +344,7 @@ def test_sentence_bounds_respect_abbreviations():
 def test_word_lists_are_well_formed():
     lists = sentiment._lists()
     classes = {r["class"] for r in sentiment._data_rows("sentiment_verb_classes.csv")}
-    assert classes == {"harm", "sanction", "evaluate", "help", "speech", "contest"}
+    assert classes == {"harm", "sanction", "evaluate", "help", "speech", "contest", "exculpate"}
     assert lists.verb_class["repressed"] == "harm" and lists.verb_class["said"] == "speech"
     assert lists.verb_class["criticised"] == "evaluate" and lists.noun_class["crackdown"] == "harm"
     assert "state" not in lists.verb_class and "report" not in lists.verb_class  # nouns too: not generated
@@ -473,3 +473,45 @@ def test_real_wikinews_gold_is_well_formed_and_toward_beats_the_baseline():
         res = eval_toward.evaluate(real[real["split"] == sp].reset_index(drop=True))
         assert res["toward_macro_f1"] >= res["baseline_macro_f1"] + 0.10
         assert res["toward_macro_f1"] >= 0.60
+
+
+# --- review fixes: V6 negative subjects, T7b culpability / exculpation -----------------------------------
+def _tw(text, target):
+    s = text.index(target)
+    return sentiment.toward(text, s, s + len(target))
+
+
+def test_negative_subject_negates_evaluation_verb():
+    assert _tw("Nobody blamed the firefighters.", "the firefighters") > 0
+    assert _tw("None of the critics blamed the mayor.", "the mayor") > 0
+    assert _tw("Analysts blamed the firefighters.", "the firefighters") < 0
+    assert _tw("The senator was criticized by nobody.", "The senator") > 0
+    assert _tw("The senator was criticized by analysts.", "The senator") < 0
+    ev = sentiment.toward_evidence("Nobody blamed the firefighters.", 14, 30)
+    assert ev["source"].tolist() == ["vader+negated-subject"]
+
+
+def test_no_plus_noun_subject_negates_and_no_longer_does_not():
+    # "no" + noun as the subject negates the verb; "no longer" is not a quantifier
+    assert not sentiment._neg_quantifier_at(sentiment._sentence_tokens("No longer do critics praise him."), 0)
+    assert _tw("No critic praised the mayor.", "the mayor") < 0
+    assert _tw("Critics praised the mayor.", "the mayor") > 0
+
+
+def test_exculpation_cancels_blame():
+    assert _tw("The company was not responsible for the spill, the court ruled.", "The company") > 0
+    assert _tw("The company was responsible for the attack, the court ruled.", "The company") < 0
+    assert _tw("The company is responsible for security.", "The company") == 0.0
+    assert _tw("The company was found not guilty of fraud.", "The company") > 0
+    assert _tw("The company was found guilty of fraud.", "The company") < 0
+    assert _tw("A jury found Smith not guilty of murder.", "Smith") > 0
+    assert _tw("The pilot was not to blame for the crash.", "The pilot") > 0
+
+
+def test_exculpation_verbs():
+    assert _tw("The former minister was acquitted of murder.", "The former minister") > 0
+    assert _tw("A judge cleared the driver of negligence.", "the driver") > 0
+    assert _tw("The report exonerated the police chief of any wrongdoing.", "the police chief") > 0
+    assert _tw("The court acquitted the journalist.", "The court") == 0.0
+    # "cleared the square of protesters" is no exculpation
+    assert not sentiment._exculpating(sentiment._sentence_tokens("Police cleared the square of protesters."), 1)

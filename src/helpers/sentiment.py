@@ -41,7 +41,12 @@ Word valence (per word of the target's sentence):
       count 0 in every role except as the verb of a harm-class agent ("rebels killed"): a person who suffers,
       dies or mourns is not thereby portrayed badly ("X died": neutral toward X).
   V5. Sanction words that VADER barely scores ("sentenced": -0.1) take their verb-class default instead
-      ("sentenced": -1.5), unless negated.
+      ("sentenced": -1.5), unless negated; likewise exculpations ("acquitted", "cleared of" + a charge) take
+      +1.5.
+  V6. Negative subjects: a verb whose subject starts with nobody / no one / none (of ...) / nothing / neither
+      or "no" + noun ("None of the critics blamed X", "No official was criticized"), or whose by-agent is one
+      ("criticized by nobody"), is negated (x -0.74) unless VADER's three-word rule already negated it. Only the
+      verb is negated, not its objects or complements ("Nobody called him corrupt" is still missed).
 
 Structure:
   T1. Sentence window: only the sentence(s) holding the span count (abbreviation-aware splitter).
@@ -69,6 +74,9 @@ Structure:
                                   the evaluator it is reported opinion, weighted like T2 content.
       help        1.0    0.5      help, rescue, protect: helper positive, helped mildly positive.
       speech      0.0    0.0      said, told, warned, tweeted: neutral cues (see T2).
+      exculpate   0.0    1.0      acquit, exonerate, absolve, vindicate, "clear (X) of" + a charge: the
+                                  cleared party positive, the court neutral; the charge ("of murder")
+                                  counts 0 toward the subject (like the sanction rest, T7).
       contest     -1.0   1.0      defeat, outscore, trounce: the lexicon valence is the loser's (defeated
                                   -2.1), so the winner (agent) gets it with the sign flipped, the
                                   loser (patient) as is.
@@ -88,6 +96,13 @@ Structure:
       subject is he/she/they/it ("..., but they are ...") counts at half weight. An introductory
       phrase starting with a preposition or subordinator ("In other results, X defeated Y") does not stop X
       being the subject; an age ("X, 42, a convicted murderer") does not hide an apposition.
+  T7b. Culpability: responsible / liable / accountable / culpable / guilty / "to blame" before for/of is a
+      judgement of the subject (weight 1 also after found/held: "was found guilty", "found X not guilty").
+      With a negative charge (a negative word, a harm/sanction/victim word, or charge/wrongdoing...) it
+      takes valence -1.5 (or its own if lower) and the charge counts 0 toward the subject; negated ("not
+      responsible for the spill", "not guilty of fraud") it is x -0.74, i.e. mildly positive, whatever the
+      charge. "responsible for security" (no bad charge, not negated) is a role: 0. Unnegated blame for a
+      charge no lexicon scores ("responsible for the spill") is missed.
   T8. Any other word of the clause: 0.1 / (1 + distance/3) (distance in words to the target).
 
   T9. Minimum evidence: a weighted sum with ``|s| < 0.5`` (e.g. one distant word at weight 0.1-0.15) is no
@@ -686,6 +701,7 @@ class _Tok:
     end: int
     valence: float = 0.0
     source: str = ""
+    charge_end: int = -1  # T7b: end (exclusive) of the charge after a culpability word ("guilty of fraud"), else -1
 
     @property
     def is_word(self) -> bool:
@@ -706,14 +722,20 @@ def _sentence_tokens(sentence: str) -> tuple[_Tok, ...]:
     toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN_RE.finditer(sentence)]
     traces, _, _ = _trace(sentence) if sentence.strip() else ((), 0.0, 0.0)
     by_start: dict[int, float] = {}
+    negated_at: set[int] = set()
     for t in traces:
         by_start[t.start] = by_start.get(t.start, 0.0) + t.rule_valence
+        if "negated" in t.modifiers:
+            negated_at.add(t.start)
     starts = [t.start for t in toks]
     vader_val: dict[int, float] = {}
+    vader_negated: set[int] = set()
     for s, v in by_start.items():
         j = max((k for k, st in enumerate(starts) if st <= s), default=None)
         if j is not None and s < toks[j].end:
             vader_val[j] = vader_val.get(j, 0.0) + v
+            if s in negated_at:
+                vader_negated.add(j)
     afinn = _afinn()._dict
     for i, t in enumerate(toks):
         if not t.is_word:
@@ -740,14 +762,122 @@ def _sentence_tokens(sentence: str) -> tuple[_Tok, ...]:
             nb = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks) and k != 0]
             if any(n.is_word and n.text[:1].isupper() for n in nb):
                 t.valence, t.source = 0.0, ""
+    for i, t in enumerate(toks):
+        # V6: "Nobody blamed X", "None of the critics praised X", "criticized by no one": the verb is negated
+        if t.valence and _is_verb_form(t.low) and i not in vader_negated and "negated" not in t.source \
+                and (_negative_subject(toks, i) or _negative_by_agent(toks, i)):
+            t.valence *= _N_SCALAR
+            t.source = (t.source or "vader") + "+negated-subject"
+    for i, t in enumerate(toks):
+        if _exculpating(toks, i) and t.valence < _EXCULPATE_DEFAULT and not _negated_before(toks, i):
+            # V5: an exculpation VADER barely scores ("cleared of": +0.4) gets the class default
+            t.valence, t.source = _EXCULPATE_DEFAULT, "verb-class-default"
+    for i, t in enumerate(toks):
+        # T7b: "responsible for the spill", "not guilty of fraud", "(not) to blame for the crash"
+        _culpability_frame(toks, i, vader_negated)
     return tuple(toks)
+
+
+#: VADER's negation factor (``vaderSentiment.N_SCALAR``), reused by rules V1 and V6.
+_N_SCALAR = -0.74
+#: V5 default valence of an exculpation ("acquitted", "cleared of"), the mirror of the sanction default.
+_EXCULPATE_DEFAULT = 1.5
+#: T7b valence of a culpability word before a negative charge ("responsible for the spill").
+_CULPABLE_DEFAULT = -1.5
+_CHARGE_WORDS = frozenset(["charge", "charges", "allegation", "allegations", "wrongdoing", "accusation",
+                           "accusations", "misconduct", "negligence", "responsibility", "blame", "liability"])
+_NOT_NEG_DET = frozenset(["longer", "doubt", "matter", "more", "less", "way", "sooner"])
+_CULPABLE_ROLE_ONLY = frozenset(["responsible", "accountable", "liable"])
+
+
+def _is_verb_form(w: str) -> bool:
+    lists = _lists()
+    return w in lists.verb_forms or w in lists.verb_class
+
+
+def _exculpating(toks, i) -> bool:
+    """True when ``toks[i]`` is an exculpation: an ``exculpate``-class verb or noun, or "clear(ed)" before "of"."""
+    lists = _lists()
+    w = toks[i].low
+    if (lists.verb_class.get(w) or lists.noun_class.get(w)) == "exculpate":
+        return True
+    if w not in ("clear", "clears", "cleared", "clearing"):
+        return False
+    k = i + 1  # "cleared of ...", "cleared the driver of ...": only when a charge follows "of"
+    while k < len(toks) and k - i <= 5 and toks[k].is_word and toks[k].low != "of" and not _is_verb_form(toks[k].low):
+        k += 1
+    if k >= len(toks) or toks[k].low != "of":
+        return False
+    return any(c.valence < 0 or c.low in _CHARGE_WORDS for c in toks[k + 1:k + 6] if c.is_word)
+
+
+def _neg_quantifier_at(toks, k) -> bool:
+    """nobody / nothing / none / neither / no one, or "no" + noun ("no official"), starting at token k."""
+    w = toks[k].low
+    if _in(w, "neg_subject"):
+        return True
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    return w == "no" and k + 1 < len(toks) and toks[k + 1].is_word and nxt not in _NOT_NEG_DET
+
+
+def _negative_subject(toks, i) -> bool:
+    """V6: is the subject of the verb ``toks[i]`` a negative quantifier ("None of the critics blamed")?"""
+    j = i - 1
+    while j >= 0 and toks[j].is_word and (_in(toks[j].low, "aux") or _in(toks[j].low, "be")
+                                          or toks[j].low.endswith("ly") and len(toks[j].low) > 3):
+        j -= 1
+    k = j
+    while k >= 0 and toks[k].is_word and j - k < 6 and not _in(toks[k].low, "subord") \
+            and not _in(toks[k].low, "relpron") and (k == j or not _is_verb_form(toks[k].low)
+                                                   or _in(toks[k].low, "neg_subject")):
+        k -= 1
+    first = k + 1
+    return first <= j and _neg_quantifier_at(toks, first)
+
+
+def _negative_by_agent(toks, i) -> bool:
+    """V6: a participle whose by-agent is a negative quantifier ("criticized by nobody")."""
+    return i + 2 < len(toks) and toks[i + 1].low == "by" and _neg_quantifier_at(toks, i + 2)
+
+
+def _culpability_frame(toks, i, vader_negated: set) -> None:
+    """T7b: set the valence and charge span of a culpability word followed by for/of (in place)."""
+    t = toks[i]
+    if not _in(t.low, "culpable") or i + 1 >= len(toks) or toks[i + 1].low not in ("for", "of"):
+        return
+    if t.low == "blame" and not (i > 0 and toks[i - 1].low == "to"):  # "blame" only as "(not) to blame for"
+        return
+
+    def flipped(k):  # valence already negated by VADER or by V1/V6
+        return k in vader_negated or "negated" in toks[k].source
+
+    e = i + 2
+    while e < len(toks) and toks[e].is_word and not _in(toks[e].low, "subord") and not _in(toks[e].low, "relpron"):
+        e += 1
+    bad = any(toks[k].valence and (toks[k].valence < 0) != flipped(k) for k in range(i + 2, e))
+    good = any(toks[k].valence and (toks[k].valence > 0) != flipped(k) for k in range(i + 2, e))
+    lists = _lists()
+    bad = bad or any(_in(toks[k].low, "victim") or (lists.noun_class.get(toks[k].low) or lists.verb_class.get(
+        toks[k].low)) in ("harm", "sanction") or toks[k].low in _CHARGE_WORDS for k in range(i + 2, e))
+    negated = flipped(i) or _negated_before(list(toks), i)
+    if not bad and (good or not negated):  # "responsible for security", "for the success": a role or credit
+        if t.low in _CULPABLE_ROLE_ONLY:  # "responsible for security": a role, not a virtue
+            t.valence, t.source = 0.0, ""
+        return
+    base = t.valence / _N_SCALAR if flipped(i) else t.valence
+    v = min(base, _CULPABLE_DEFAULT) if base <= 0 else _CULPABLE_DEFAULT
+    t.valence = v * _N_SCALAR if negated else v
+    t.source = "culpability" + ("+negated" if negated else "")
+    t.charge_end = e
 
 
 # ----------------------------------------------------------------------------------------------------------
 # toward: roles
 # ----------------------------------------------------------------------------------------------------------
-_AGENT_W = {"harm": 1.0, "sanction": 0.0, "evaluate": 0.1, "help": 1.0, "speech": 0.0, "contest": -1.0, None: 1.0}
-_PATIENT_W = {"harm": 0.0, "sanction": 1.0, "evaluate": 1.0, "help": 0.5, "speech": 0.0, "contest": 1.0, None: 0.5}
+_AGENT_W = {"harm": 1.0, "sanction": 0.0, "evaluate": 0.1, "help": 1.0, "speech": 0.0, "contest": -1.0,
+            "exculpate": 0.0, None: 1.0}
+_PATIENT_W = {"harm": 0.0, "sanction": 1.0, "evaluate": 1.0, "help": 0.5, "speech": 0.0, "contest": 1.0,
+              "exculpate": 1.0, None: 0.5}
 #: T7 weights of the rest of an active clause toward its subject (see the module docstring).
 _REST_W = 0.15
 _REST_W_JUDGING = 0.1
@@ -774,6 +904,8 @@ class _Analysis:
 
     def vclass(self, i):
         w = self.low(i)
+        if 0 <= i < len(self.t) and _exculpating(self.t, i):
+            return "exculpate"
         return self.lists.verb_class.get(w) or self.lists.noun_class.get(w)
 
     def is_det(self, i):
@@ -829,6 +961,12 @@ class _Analysis:
             # V4: only a harm verb's agent owns a victim word ("rebels killed"); "X died" is not X's fault
             weight, role = 0.0, role + "(victim)"
         self.w[i] = (weight, role)
+
+    def mark_charges(self, p, b, role):
+        """T7b: the charge after a culpability word ("guilty of fraud") counts 0 toward the judged subject."""
+        for k in range(p, b):
+            for m in range(k + 1, min(self.t[k].charge_end, b)):
+                self.put(m, 0.0, f"{role}:charge")
 
     # --- main ------------------------------------------------------------------------------------------
     def run(self):
@@ -1019,7 +1157,8 @@ class _Analysis:
         has_be = any(_in(self.low(k), "be") or self.low(k) in ("get", "got", "gets", "gotten") for k in group)
         has_aux = any(_in(self.low(k), "aux") for k in group)
         hl = self.low(head)
-        copular = _in(hl, "be") or _in(hl, "copula")
+        copular = _in(hl, "be") or _in(hl, "copula") or (hl == "blame" and self.low(head - 1) == "to" and has_be)
+        self.mark_charges(first, b, role)
         passive = (has_be or inherit_passive and not has_aux) and not copular and self.is_participle(head)
         cls = self.vclass(head)
         if copular:
@@ -1036,7 +1175,7 @@ class _Analysis:
             self.put(k, scale * wv, vrole)
         judging = cls in ("evaluate", "sanction", "speech") or hl in _lists().words.get("complement_verb", ())
         rest_w = _REST_W_JUDGING if judging else _REST_W
-        if cls == "sanction":
+        if cls in ("sanction", "exculpate"):  # "sentenced X for torture", "acquitted of murder": not the subject's
             rest_w = _REST_W_SANCTION
         elif not passive and _in(hl, "undergo"):  # "faced criticism", "received an award": lands on the subject
             rest_w = _REST_W_UNDERGO
@@ -1056,6 +1195,8 @@ class _Analysis:
             if passive and self.low(k) == "by":
                 k += 1
                 continue
+            if _in(self.low(k), "culpable"):  # T7b: "was found guilty", "was held responsible for": the subject's
+                self.put(k, scale, f"{role}:culpability")
             if rest_w == _REST_W and cls == "harm" and self.t[k].valence > 0:
                 k += 1
                 continue
@@ -1100,7 +1241,15 @@ class _Analysis:
                 j -= 1
             for m in range(j, k + 1):
                 self.put(m, w, f"patient({cls or 'other'})")
+            q = p
+            while q < b and self.low(q) in ("not", "n't", "never", "also", "partly", "fully", "jointly"):
+                q += 1
+            if q < b and _in(self.low(q), "culpable"):  # T7b: "found Smith not guilty", "held X responsible"
+                self.mark_charges(p, b, "complement")
+                for m in range(p, q + 1):
+                    self.put(m, 1.0, "complement:culpability")
             if cls == "evaluate" or self.low(k) in _lists().words.get("complement_verb", ()):
+                self.mark_charges(p, b, "complement")
                 for m in range(p, b):  # object complement: "called critics dishonest", "praised X as ..."
                     self.put(m, 1.0, "complement")
 

@@ -517,3 +517,75 @@ def test_nested_belief_of_the_same_speaker_is_one_statement():
 
 def test_acronym_who_is_a_name_not_a_relative_pronoun():
     assert rows("The WHO said the virus is spreading.") == [("indirect", "the virus is spreading", "The WHO")]
+
+
+# ------------------------------------------------------------------ reviewer round: parentheticals, passives, domains
+def cues(text: str) -> list[tuple[str, str, str]]:
+    df = extract_quotes(text)
+    return list(zip(df["quote_text"], df["speaker"], df["cue"]))
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Around 50 gallons of fuel, officials said, spilled and ignited.", "officials", "said"),
+    ("The economy, the minister said, will grow next year.", "the minister", "said"),
+    ("In Almaty, police said, protesters set fire to the city hall.", "police", "said"),
+    ("Prices, analysts said on Monday, will rise further.", "analysts", "said"),
+    ("The talks, he told reporters, were productive.", "he", "told"),
+])
+def test_parenthetical_attribution_spans_the_whole_sentence(text, speaker, cue):
+    # whichever side of the attribution the reported verb is on, the statement is the whole sentence
+    assert cues(text) == [(text[:-1], speaker, cue)]
+
+
+def test_passive_participle_is_not_a_cue():
+    text = "The chances of survivors being found alive were slim, the minister indicated."
+    assert cues(text) == [("The chances of survivors being found alive were slim", "the minister", "indicated")]
+    assert extract_quotes("It was found that the company had broken the rules.").empty
+
+
+def test_web_domain_is_one_speaker_token():
+    assert cues("Znak.com reported that two men were arrested.") == [
+        ("two men were arrested", "Znak.com", "reported")]
+    assert cues("According to bbc.co.uk, the vote was delayed.")[0][1] == "bbc.co.uk"
+
+
+def test_cue_inside_relative_clause_after_speaker_is_skipped():
+    df = extract_quotes('"I don\'t know," a witness, who asked not to be named, told AFP.')
+    assert list(zip(df["kind"], df["speaker"], df["cue"])) == [("direct", "a witness", "told")]
+    assert cues("The fire is under control, a witness, who asked not to be named, told AFP.") == [
+        ("The fire is under control", "a witness", "told")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials told state media, adding that the fire was under control.",
+    "Officials said on Monday, adding that the fire was under control.",
+])
+def test_cue_followed_by_adding_that_has_no_statement_of_its_own(text):
+    assert cues(text) == [("the fire was under control", "Officials", "adding")]
+
+
+def test_court_and_inquiry_verbs_need_a_that_clause():
+    assert cues("The court ruled that the law was unconstitutional.") == [
+        ("the law was unconstitutional", "The court", "ruled")]
+    assert cues("Investigators determined that the fire started in the kitchen.") == [
+        ("the fire started in the kitchen", "Investigators", "determined")]
+    assert cues("The inquiry concluded that the crash was caused by pilot error.") == [
+        ("the crash was caused by pilot error", "The inquiry", "concluded")]
+    for text in ("The court ruled the country for years.", "The panel determined the cause was a faulty valve.",
+                 "He was determined that nothing would stop him."):
+        assert extract_quotes(text).empty, text
+
+
+def test_ruling_out_is_not_a_cue_and_does_not_cut_a_content():
+    df = extract_quotes("Seoul had let its currency rise, ruling out a sharp revaluation, the spokesman said.")
+    assert list(zip(df["quote_text"], df["cue"])) == [
+        ("Seoul had let its currency rise, ruling out a sharp revaluation", "said")]
+
+
+def test_long_phrase_after_cue_is_not_a_parenthetical_attribution():
+    # the seed's sentence: 'asked for help from <long phrase>, the CSTO, ...' is no 'A, X said, B' aside
+    t = ("In this context, the president asked for help from a Russian-dominated alliance of former Soviet states, "
+         "the CSTO, whose chairman, Nikol Pashinyan, accepted and sent troops.")
+    df = quotes.extract_quotes(t)
+    assert len(df) == 1 and df["speaker"].iloc[0] == "the president" and df["cue"].iloc[0] == "asked"
+    assert df["quote_text"].iloc[0].startswith("help from a Russian-dominated alliance")

@@ -46,26 +46,35 @@ Method (rules only; no tagger, parser or model data: NLTK's data packages are no
    attaches: ``clause`` (``X said (that) CONTENT``, after adjuncts like ``in a statement on Monday``),
    ``obj-clause`` (``X told reporters (that) ...``), ``obj-to`` (``X urged both sides to ...``), ``obj-of``
    (``X accused Y of Z``), ``to-inf``, ``wh``, ``for-np``, ``np`` (``denied any wrongdoing``), ``as``
-   (``described X as Y``), ``according``. Without ``that`` a content must look like a clause (a finite-verb
+   (``described X as Y``), ``according``, ``that`` (only an explicit that-clause). Without ``that`` a content must look like a clause (a finite-verb
    marker: auxiliary, modal, past tense, a cue used as a verb) so ``announced a plan``, ``told a story`` or
    ``declared a state of emergency`` are not statements. When nothing follows the cue the content is the
    text before the comma that precedes the speaker (``CONTENT, officials said``; ``CONTENT, said X``;
-   parenthetical ``A, he said, B``). In an object relative (``..., which NASA said might take place``) the
+   parenthetical ``A, he said, B``). An attribution between commas inside the reported sentence (``Around 50
+   gallons of fuel, officials said, spilled and ignited``; ``The economy, the minister said, will grow``) gives
+   the *whole sentence* as content, attribution included (spans are contiguous), on whichever side of it the
+   reported verb falls. In an object relative (``..., which NASA said might take place``) the
    content is the verb phrase after the cue, up to the comma that closes a parenthetical relative (``The
    fires, which officials said were under control, burned``); after ``as`` (``which X described as a sector
    where ...``) it is the characterisation, when three words or longer. Content runs to the end of the
    sentence or to the start of a following attribution (``..., while Y said ...``, ``..., adding that ...``,
-   ``..., AP News reported``), so ``X reported that officials said Y`` yields both
+   ``..., AP News reported``); a cue whose only complement is a participle clause (``officials told state
+   media, adding that ...``) has no statement of its own: the participle carries the content and the cue's
+   speaker. ``X reported that officials said Y`` yields both
    statements (nested attribution). ``according to`` counts people, organisations, media and documents of
    speech (``a fire service statement``, ``the study``) but not abstract sources without an agent
    (``reports``, ``the allegations``, ``the census``, ``plan``). Passive (``was told``, ``an interview reported
    by X``), negated (``did not say``), nominal (``the claims``, ``a warning``, ``May's proposed deal``) and
-   participle-initial (``Asked about it, ...``) uses are not cues.
+   participle-initial (``Asked about it, ...``) uses are not cues; any cue after a form of *be* other than an
+   ``-ing`` form is a passive participle (``survivors being found alive``, ``it was found that``). Court and
+   inquiry verbs (``ruled``, ``determined``; frame ``that``) are cues only before an explicit ``that``-clause
+   (``ruled the country``, ``ruled out`` are not). Web domains (``Znak.com``, ``bbc.co.uk``) are one token.
 7. **Speakers** are found without a tagger by scanning from the cue over adverbs and auxiliaries to the
    nearest noun phrase: a pronoun, a capitalised name with its titles (``U.S. Secretary of State Anthony
    Blinken``), or a determiner phrase (``the president``, ``some citizens``, ``a source close to the central
    bank``). Appositions are skipped (``X, a farmer, said``), a relative pronoun takes its antecedent
-   (``X, who stated ...``), a name before a role without a closing comma is preferred to the role
+   (``X, who stated ...``; ``a witness, who asked not to be named, told AFP``: cues inside the comma-enclosed
+   relative are skipped), a name before a role without a closing comma is preferred to the role
    (``..., Milan Kerno, vice president of finance said``), a reduced relative is skipped to its head
    (``A shareholder group led by X said``), an acronym spelling a function word (``WHO``, ``US``) is a name,
    and a participle or coordinated cue (``..., adding that``; ``... and wrote``) takes
@@ -355,6 +364,10 @@ _PRON_S = {"it's", "it’s", "he's", "he’s", "she's", "she’s", "that's", "th
            "what’s", "who's", "who’s", "here's", "here’s"}
 
 # ------------------------------------------------------------------------------------------ tokenizer
+# top-level domains read as part of a web-domain token (a name like 'Znak.com' is one speaker, not 'com')
+_TLDS = ("com", "org", "net", "gov", "edu", "info", "io", "ru", "ua", "kz", "by", "uk", "co.uk", "org.uk", "fr",
+         "cn", "jp", "eu", "tv", "news", "az", "ge", "am", "kg", "uz", "tj", "pl", "de")
+_TLD_ALT = "|".join(re.escape(t) for t in sorted(_TLDS, key=len, reverse=True))
 _ABBR_ALT = "|".join(sorted({re.escape(a) for a in _ABBREVIATIONS}, key=len, reverse=True))
 _TOKEN_RE = re.compile(
     r"(?:(?<![\w.])(?:" + _ABBR_ALT + r")\.)"          # title / month / company abbreviations
@@ -362,6 +375,7 @@ _TOKEN_RE = re.compile(
     r"|(?:(?<![\w.])(?:[A-Z]\.)+[A-Z](?![\w.]))"        # ... or without the final dot: U.S officials
     r"|(?:(?<![\w.])[A-Z]\.(?=\s+[A-Z]))"               # initials: J. Smith
     r"|(?:<[A-Z0-9][^<>\n]{0,60}>)"                       # tickers / names in newswire copy: <DAIG.F>
+    r"|(?:(?<![\w.])(?:[A-Za-z0-9][\w\-]*\.)+(?:" + _TLD_ALT + r")(?!\w)(?!\.\w))"  # domains: Znak.com, bbc.co.uk
     r"|(?:[^\W\d_][\w]*(?:[’'\-&–][\w]+)*)"             # words, with inner apostrophes / hyphens
     r"|(?:\d+(?:[.,:]\d+)*(?:[\-–][\w]+)*%?)"          # numbers, 34-year-old
     r"|(?:[^\w\s])"                                     # any other single character
@@ -1120,8 +1134,9 @@ class _Doc:
                 m = j + 1
                 while m < hi and self.is_adverb(m):
                     m += 1
-                if m < hi and m in self.cue_info and tl[m].endswith("ing"):
-                    return j  # ", adding that ..." / ", further saying" starts a new statement
+                if m < hi and m in self.cue_info and tl[m].endswith("ing") and not (
+                        "that" in self.cue_info[m][1] and not self.cue_ok(m)):
+                    return j  # ", adding that ..." / ", further saying" starts a new statement ('ruling out' not)
                 if np_only and n1 in ("which", "who", "whose"):
                     return j
                 if n1 in ("but", "and") and self._cue_within(j + 2, hi, 4):
@@ -1184,6 +1199,8 @@ class _Doc:
         lemma, frames, last = self.cue_info[i]
         if lemma == "according to":
             return True
+        if "that" in frames and frames <= {"that", "direct"} and tl[self.skip_adjuncts(last + 1, self.n):][:1] != ["that"]:
+            return False   # 'ruled out', 'rule changes', 'determined the cause': only 'ruled that ...' is a cue
         p = i - 1
         prev = tl[p] if p >= 0 else ""
         if prev in ("let's", "let’s"):
@@ -1204,8 +1221,10 @@ class _Doc:
                 "wants", "unwilling", "hesitant", "able", "likely", "expected", "due", "set", "scheduled",
                 "planned", "plans", "plan", "going", "used", "about"))):
             return False
-        if k >= 0 and tl[k] in _BE and (t.endswith("ed") or t in ("told", "said", "thought", "written")):
-            # passive ('was told', 'is said to'), except 'was quoted as saying' handled elsewhere
+        if k >= 0 and tl[k] in _BE and not t.endswith("ing") and lemma != "according to":
+            # passive ('was told', 'is said to', 'survivors being found alive', 'it was found that ...': no
+            # agent to attribute to), except 'was quoted as saying' handled elsewhere; after a form of 'be' a
+            # cue is a participle, never a finite verb
             return False
         if t.endswith("ed") and last + 1 < self.n and tl[last + 1] == "by" and not (k >= 0 and tl[k] in _AUX):
             return False  # reduced passive: 'an interview reported by IRNA'
@@ -1362,6 +1381,16 @@ class _Doc:
             sp = self.np_left(j + 1, lo)
             if sp:
                 return sp
+        if t == ",":
+            # 'a witness, who asked not to be named, told AFP': the antecedent of a comma-enclosed relative
+            m = j - 1
+            while m > lo and j - m <= 24 and tl[m] not in (",", ".", ";", "!", "?") and \
+                    tx[m] not in (_OPEN_Q, _CLOSE_Q):
+                m -= 1
+            if m > lo and tl[m] == "," and tl[m + 1] in ("who", "whose", "whom") and m + 1 < j - 1:
+                sp = self.np_left(m, lo)
+                if sp and not all(self.tx[x][0].isdigit() for x in range(*sp)):
+                    return sp
         if t == "," or tx[j] == _CLOSE_Q:
             sp = self._appositive_subject(j, lo)
             if sp is None and t == ",":
@@ -1614,9 +1643,21 @@ def _trailing_attribution(doc: _Doc, c: int, hi: int):
         return None
     # 'X said' / 'X, a spokesman, told reporters' / 'he was quoted as saying'
     limit = min(hi, k + 18)
-    for j in range(k, limit):
+    j = k - 1
+    while j + 1 < limit:
+        j += 1
         if tx[j] in (_OPEN_Q, ".", "!", "?", ";"):
             break
+        if tl[j] == "," and j > k and j + 1 < hi and tl[j + 1] in ("who", "which", "whose", "whom"):
+            # '..., a witness, who asked not to be named, told AFP': a comma-enclosed relative clause after the
+            # speaker holds no cue of the main clause; skip to its closing comma
+            m = j + 2
+            while m < hi and m - j <= 24 and tl[m] not in (",", ".", "!", "?", ";") and tx[m] != _OPEN_Q:
+                m += 1
+            if m < hi and tl[m] == ",":
+                limit = min(hi, max(limit, m + 8))
+                j = m
+                continue
         is_cue = j in doc.cue_info and ("direct" in doc.cue_info[j][1] or tl[j] in _DIRECT_EXTRA)
         if not is_cue and tl[j] in _DIRECT_EXTRA:
             is_cue = True
@@ -1987,6 +2028,15 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
         nxt = tl[k] if k < hi else ""
     if "wh" in frames and nxt in _WH_WORDS:
         return k, doc.clause_end(k, hi)
+    if "that" in frames:
+        # 'the court ruled that ...', 'investigators determined that ...': only an explicit that-clause is
+        # reported content ('ruled the country', 'determined the cause' are not)
+        c0 = doc.skip_adjuncts(k, hi)
+        if c0 + 1 < hi and tl[c0] == "that" and (tx[c0 + 1][0].isalnum() or tx[c0 + 1] == _OPEN_Q) and \
+                tl[c0 + 1] not in _AUX and tl[c0 + 1] not in _NEG:
+            return c0 + 1, doc.clause_end(c0 + 1, hi)
+        if frames <= {"that", "direct"}:
+            return None
     if "noun-that" in frames:
         # 'expressed concern that ...', 'voiced hope that ...': an attitude noun, then a that-clause
         obj = doc.np_right(k, hi)
@@ -2035,6 +2085,8 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                     return b, doc.clause_end(b, hi)
                 if "obj-clause" in frames and (lemma != "promise" or tl[a] in _OBJ_PRONOUNS or nb == "that"):
                     c0 = doc.skip_adjuncts(b, hi)
+                    if _participle_content(doc, c0, hi):
+                        return None   # 'told state media, adding that ...': the participle carries the content
                     if c0 < hi and tl[c0] == "that":
                         return c0 + 1, doc.clause_end(c0 + 1, hi)
                     if c0 < hi and doc.has_clause(c0, hi):
@@ -2045,6 +2097,8 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                 return None
     if "clause" in frames:
         c0 = doc.skip_adjuncts(k, hi)
+        if _participle_content(doc, c0, hi):
+            return None   # 'said on Monday, adding that ...': the participle carries the content
         if c0 < hi and tl[c0] != "that" and (tl[c0] in _STOP_PREPS | _LINK_PREPS | {",", "when", "while", "as"} or
                                             (tl[c0].endswith("ing") and c0 in doc.cue_info)):
             # a long adjunct before 'that': 'said in a filing to the U.S. Securities and Exchange Commission that',
@@ -2089,6 +2143,12 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                 return None
             return k, doc.clause_end(k, hi, np_only=True)
     return None
+
+
+def _participle_content(doc: _Doc, c: int, hi: int) -> bool:
+    """Is token c a participle cue after a comma or dash (', adding that ...', ', saying ...')?"""
+    return c < hi and c - 1 >= 0 and doc.tl[c - 1] in (",", "—", "–") and c in doc.cue_info and \
+        doc.tl[c].endswith("ing") and doc.cue_info[c][0] != "according to" and doc.cue_ok(c)
 
 
 _NO_CONTENT_START = {"to", "which", "who", "whom", "whose", "than", "and", "but", "or", "so", "because",
@@ -2253,6 +2313,8 @@ def _indirect_pass(doc: _Doc) -> None:
             continue
         sp = doc.speaker_left(i, s0)
         content = _object_relative(doc, i, sp, s1) if sp is not None else None
+        if content is None and sp is not None:
+            content = _parenthetical(doc, i, sp, s0, s1)
         if content is None:
             content = _content_after(doc, i, s1)
         if content is None:
@@ -2332,6 +2394,56 @@ def _object_relative(doc: _Doc, i: int, sp: tuple[int, int], s1: int) -> tuple[i
     return k, end
 
 
+#: A parenthetical attribution is short: at most this many tokens between its cue and its closing comma
+#: ('officials said on Monday,' has 2).
+_PARENTHETICAL_MAX_ADJUNCT = 6
+
+
+def _parenthetical(doc: _Doc, i: int, sp: tuple[int, int], s0: int, s1: int) -> tuple[int, int] | None:
+    """'Around 50 gallons of fuel, officials said, spilled and ignited.': an attribution between commas inside
+    the reported sentence. The content is the whole sentence (spans are contiguous, so it includes the
+    attribution), whatever the side of the attribution its verb falls on."""
+    tl, tx = doc.tl, doc.tx
+    lemma, frames, last = doc.cue_info[i]
+    if not ("clause" in frames or "direct" in frames):
+        return None
+    p = sp[0] - 1
+    if p <= s0 or tl[p] not in (",", "—", "–") or _is_quote_region_empty(doc, s0, p):
+        return None
+    after = doc.skip_adjuncts(last + 1, s1)
+    if "obj-clause" in frames or "obj-to" in frames:
+        obj = doc.np_right(after, s1)   # 'The talks, he told reporters, were productive.'
+        if obj:
+            after = doc.skip_adjuncts(obj[1], s1)
+    # skip_adjuncts passes commas: the attribution must close with the same punctuation as it opened with
+    close = after - 1
+    if not (last < close < s1 and tl[close] == tl[p]) or after >= s1:
+        return None
+    if close - last > _PARENTHETICAL_MAX_ADJUNCT:
+        return None   # 'In this context, the president asked for help from [a long phrase], the CSTO, ...'
+    nxt = tl[after]
+    if nxt in ("that", "citing", "who", "which", "according", "while", "whereas", "and", "but") or \
+            tx[after] == _OPEN_Q or not tx[after][0].isalnum() or (after in doc.cue_info and doc.cue_ok(after)):
+        return None   # a new quote, a participle or a clause of its own follows: not a parenthetical
+    # the rest must hold a verb ('..., officials said, spilled and ignited') or the part before must lack one
+    # ('The economy, the minister said, will grow'), so 'X was found dead, police reported Friday, local time'
+    # (a trailing attribution followed by an adjunct) is not read as a parenthetical
+    if not (_has_verb(doc, after, s1) or not _has_verb(doc, s0, p)):
+        return None
+    return s0, s1
+
+
+def _has_verb(doc: _Doc, a: int, b: int) -> bool:
+    """A finite-verb marker among tokens a..b: auxiliary, modal, known past or present form, lowercase -ed."""
+    tl, tx = doc.tl, doc.tx
+    for m in range(a, b):
+        u = tl[m]
+        if u in _AUX or u in _IRREGULAR_PAST or u in _PRESENT_VERBS or u.endswith(_CONTRACTION_AUX) or \
+                (u.endswith("ed") and len(u) > 3 and tx[m][0].islower() and not (m > a and tl[m - 1] in _DETS)):
+            return True
+    return False
+
+
 def _content_before(doc: _Doc, i: int, s0: int, s1: int, sp):
     """'CONTENT, X said [adjuncts].' -> (content tokens, speaker) or (None, None)."""
     tl, tx = doc.tl, doc.tx
@@ -2378,7 +2490,7 @@ def _content_before(doc: _Doc, i: int, s0: int, s1: int, sp):
         after = tail
     if after < s1 and tl[after] in ("who", "which") and inverted is not None:
         after = s1  # 'said the sources who asked not to be named.'
-    if not (after >= s1 or tl[after] in (".", "!", "?", ")") or
+    if not (after >= s1 or tl[after] in (".", "!", "?", ")") or _participle_content(doc, after, s1) or
             (tl[after] == "," and after + 1 < s1 and (after + 1 in doc.cue_info or tx[after + 1] == _OPEN_Q)) or
             (tl[after] == "," and after + 1 < s1 and tl[after + 1] in ("citing", "who", "which", "according"))):
         # parenthetical 'The economy, he said, will grow.'

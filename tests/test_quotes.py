@@ -399,7 +399,7 @@ def test_non_string_input_is_handled():
 
 
 # ------------------------------------------------------------------------ round 2: real-news constructions
-@pytest.mark.parametrize("text, content, speaker, cue", [
+ROUND2_CONSTRUCTIONS = [
     ('He said, in remarks published by CNN in February, "no other virus has spread like this."',
      "no other virus has spread like this.", "He", "said"),
     ("The study found that the drug reduced deaths by a third.", "the drug reduced deaths by a third", "The study",
@@ -410,21 +410,15 @@ def test_non_string_input_is_handled():
      "expressed"),
     ('The spokesperson added regarding the request, they "would not consider requests of this nature".',
      'they "would not consider requests of this nature"', "The spokesperson", "added"),
-])
-def test_round2_constructions(text, content, speaker, cue):
-    row = find(text, content)
-    assert row["quote_text"] == content
-    assert row["speaker"] == speaker and row["cue"] == cue
+]
 
 
-@pytest.mark.parametrize("text", [
+ROUND2_NON_STATEMENTS = [
     "Police found the body near the river.",
     "The doctor was found dead in his flat.",
     "The minister expressed a similar view.",
     "The jury found him guilty.",
-])
-def test_round2_non_statements(text):
-    assert extract_quotes(text).empty
+]
 
 
 def test_participle_after_according_to_takes_the_verb_cue_speaker():
@@ -445,7 +439,7 @@ def test_speaker_does_not_swallow_a_preceding_quote():
 
 
 # ------------------------------------------------------------------------ round 3: wire-service constructions
-@pytest.mark.parametrize("text, content, speaker, cue", [
+ROUND3_CONSTRUCTIONS = [
     ("The bank plans to sell bonds this year, Anna Berg, vice president of finance said at a briefing.",
      "The bank plans to sell bonds this year", "Anna Berg", "said"),
     ("A shareholder group led by Acme Holdings Inc said it had bought a 9.8 pct stake.",
@@ -473,22 +467,28 @@ def test_speaker_does_not_swallow_a_preceding_quote():
      "essential.", "a sector where reform is essential", "the party leader", "described"),
     ("The government last summer warned stores not to sell the shoes.", "stores not to sell the shoes",
      "The government", "warned"),
-])
-def test_round3_constructions(text, content, speaker, cue):
-    row = find(text, content)
-    assert row["quote_text"] == content
-    assert row["speaker"] == speaker and row["cue"] == cue
+]
 
 
-@pytest.mark.parametrize("text", [
+ROUND3_NON_STATEMENTS = [
     "The governor declared a state of emergency on Monday.",
     "The WHO declared the outbreak to be a pandemic.",
     "The president declared victory.",
     "She shares her story with readers every week.",
     "The bank reported earnings of 40 cts a share.",
     "The agency, which holds 400 common shares, was sold.",
-])
-def test_round3_non_statements(text):
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, cue", ROUND2_CONSTRUCTIONS + ROUND3_CONSTRUCTIONS)
+def test_corpus_constructions(text, content, speaker, cue):
+    row = find(text, content)
+    assert row["quote_text"] == content
+    assert row["speaker"] == speaker and row["cue"] == cue
+
+
+@pytest.mark.parametrize("text", ROUND2_NON_STATEMENTS + ROUND3_NON_STATEMENTS)
+def test_corpus_non_statements(text):
     assert extract_quotes(text).empty
 
 

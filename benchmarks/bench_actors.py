@@ -14,20 +14,16 @@ Prints chars/s and the ratio of each baseline's time to find_mentions' time. No 
 """
 from __future__ import annotations
 
-import argparse
 import re
 import time
 
-from corpus import best_of, corpus_articles  # benchmarks/corpus.py
+from corpus import bench_args, best_of, corpus_articles  # benchmarks/corpus.py
 
 from helpers import actors
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=1.0, help="million characters of text (default 1.0)")
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    args = bench_args(__doc__.splitlines()[0])
     articles = corpus_articles(int(args.mb * 1_000_000))
     text = "\n\n".join(articles)
     n = len(text)

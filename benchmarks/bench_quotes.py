@@ -14,10 +14,9 @@ one core for extract_quotes). No assertions: figures only.
 """
 from __future__ import annotations
 
-import argparse
 import re
 
-from corpus import best_of, corpus_articles  # benchmarks/corpus.py
+from corpus import bench_args, best_of, corpus_articles  # benchmarks/corpus.py
 
 from helpers import quotes
 
@@ -25,10 +24,7 @@ TARGET = 200_000
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=1.0, help="million characters of text (default 1.0)")
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    args = bench_args(__doc__.splitlines()[0])
     articles = corpus_articles(int(args.mb * 1_000_000))
     n = sum(len(a) for a in articles)
     quotes.extract_quotes('"Warm-up," Tokayev said.')  # load the lexicons once, as a notebook run does

@@ -1,6 +1,7 @@
 """Shared by the benchmark scripts: real news text to time on, and a best-of-N timer."""
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable
 
@@ -32,3 +33,11 @@ def best_of(fn: Callable[[], object], repeat: int, before: Callable[[], object] 
         fn()
         best = min(best, time.perf_counter() - t0)
     return best
+
+
+def bench_args(description: str) -> argparse.Namespace:
+    """The benchmarks' shared command line: ``--mb`` (million characters of text) and ``--repeat``."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--mb", type=float, default=1.0, help="million characters of text (default 1.0)")
+    ap.add_argument("--repeat", type=int, default=3)
+    return ap.parse_args()

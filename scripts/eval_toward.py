@@ -43,16 +43,18 @@ def accuracy(gold: list[str], pred: list[str]) -> float:
 
 def evaluate(gold: pd.DataFrame) -> dict:
     """Predictions and scores of toward and of the sentence baseline on a gold table."""
-    tw, base = [], []
+    tw, base, rules = [], [], []
     for r in gold.itertuples(index=False):
         text, s, e = str(r.text), int(r.start), int(r.end)
         tw.append(sentiment.toward(text, s, e))
+        rules.append(sentiment.rule_toward(text, s, e))
         bs, be = sentiment.sentence_bounds(text, s, e)
         base.append(sentiment.score(text[bs:be]))
     g = gold["label"].astype(str).tolist()
     p_tw = [sentiment.label(v) for v in tw]
     p_base = [sentiment.label(v) for v in base]
-    return {"gold": g, "toward": tw, "baseline": base, "pred_toward": p_tw, "pred_baseline": p_base,
+    p_rules = [sentiment.label(v) for v in rules]
+    return {"pred_rules": p_rules, "rules_macro_f1": macro_f1(g, p_rules), "rules_accuracy": accuracy(g, p_rules),"gold": g, "toward": tw, "baseline": base, "pred_toward": p_tw, "pred_baseline": p_base,
             "toward_macro_f1": macro_f1(g, p_tw), "toward_accuracy": accuracy(g, p_tw),
             "baseline_macro_f1": macro_f1(g, p_base), "baseline_accuracy": accuracy(g, p_base)}
 
@@ -80,6 +82,7 @@ def main(argv: list[str]) -> int:
     print(f"gold: {path.name}, {n} targets, labels {dict(sorted(Counter(res['gold']).items()))}")
     print(f"{'method':<28}{'macro-F1':>10}{'accuracy':>10}")
     print(f"{'toward':<28}{100 * res['toward_macro_f1']:>10.1f}{100 * res['toward_accuracy']:>10.1f}")
+    print(f"{'rule_toward (rules only)':<28}{100 * res['rules_macro_f1']:>10.1f}{100 * res['rules_accuracy']:>10.1f}")
     print(f"{'sentence VADER (baseline)':<28}{100 * res['baseline_macro_f1']:>10.1f}"
           f"{100 * res['baseline_accuracy']:>10.1f}")
     if "split" in gold.columns and gold["split"].nunique() > 1:
@@ -87,8 +90,9 @@ def main(argv: list[str]) -> int:
             g = [res["gold"][i] for i in idx]
             pt = [res["pred_toward"][i] for i in idx]
             pb = [res["pred_baseline"][i] for i in idx]
+            pr = [res["pred_rules"][i] for i in idx]
             print(f"  split {sp:<6} n={len(idx):<4} toward macro-F1 {100 * macro_f1(g, pt):5.1f}"
-                  f"  baseline macro-F1 {100 * macro_f1(g, pb):5.1f}")
+                  f"  rules {100 * macro_f1(g, pr):5.1f}  baseline macro-F1 {100 * macro_f1(g, pb):5.1f}")
     if "phenomena" in gold.columns:
         tags = Counter()
         ok_t, ok_b = Counter(), Counter()

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from helpers import actors
 from helpers.actors import find_mentions, resolve_span
+from helpers.tables import empty_frame
 
 COLUMNS = [c.name for c in actors.MENTIONS_SCHEMA]
 
@@ -216,11 +217,12 @@ def test_title_after_name_apposition():
     assert (t["resolution"], t["canonical_name"]) == ("title", "Julie Payette")
 
 
-def test_she_after_two_women_stays_unresolved():
+def test_she_after_two_women_takes_the_first_one():
+    # a reader takes the subject (the first compatible person) of the nearest sentence with one
     m = find_mentions("Angela Merkel met Theresa May in Berlin. She said the talks were useful.")
     assert one(m, "Theresa May")["resolution"] == "discovered"
     she = one(m, "She")
-    assert (she["resolution"], she["actor_id"], she["canonical_name"]) == ("unresolved", "", "")
+    assert (she["resolution"], she["actor_id"], she["canonical_name"]) == ("pronoun", "merkel", "Angela Merkel")
 
 
 def test_gender_separates_two_people():
@@ -231,9 +233,27 @@ def test_gender_separates_two_people():
     assert one(m, "She")["canonical_name"] == "Julie Payette"  # gender from a common first name
 
 
-def test_he_after_two_men_stays_unresolved():
+def test_he_after_two_men_takes_the_subject():
     m = find_mentions("Vladimir Putin met Joe Biden in Geneva. He said the talks were useful.")
+    assert one(m, "He")["actor_id"] == "putin"
+    m = find_mentions("Flynn was on stage. This was the first time Flynn spoke since he was pardoned by Trump. He left.")
+    assert one(m, "He")["canonical_name"] == "Flynn"
+
+
+def test_pronoun_prefers_a_known_gender_and_skips_unidentified_people():
+    m = find_mentions("Flynn met Mary Jones. She said the talks were useful.")
+    assert one(m, "She")["canonical_name"] == "Mary Jones"
+    m = find_mentions("The president spoke to Mary Jones. He said the talks were useful.")
+    assert one(m, "He")["resolution"] == "unresolved"  # the unidentified president, not a guess
+
+
+def test_pronoun_never_takes_a_heading_a_credit_line_or_a_name_inside_quotes():
+    m = find_mentions("Article Continued Below\n\nHe said no.")
     assert one(m, "He")["resolution"] == "unresolved"
+    m = find_mentions("“I met Biden,” he said.")
+    assert one(m, "he")["resolution"] == "unresolved"
+    m = find_mentions("Joe Smith, a mechanic based in Kansas City, said he was sad.")
+    assert one(m, "he")["canonical_name"] == "Joe Smith"
 
 
 def test_pronoun_without_antecedent_is_an_unresolved_row():
@@ -246,7 +266,9 @@ def test_they_resolves_to_the_one_plural_group():
     m = find_mentions("Protesters gathered in the square. They demanded lower fuel prices.")
     assert one(m, "They")["actor_id"] == "protesters"
     m = find_mentions("Police met protesters in the square. They were angry.")
-    assert one(m, "They")["resolution"] == "unresolved"
+    assert one(m, "They")["actor_id"] == "police"  # the subject
+    m = find_mentions("Mary Smith spoke. They were angry.")
+    assert one(m, "They")["resolution"] == "unresolved"  # a person is not a group
 
 
 def test_country_coding_of_generic_agents():
@@ -349,7 +371,7 @@ def test_resolve_span_prefers_resolved_and_longest():
     he = text.index("He")
     assert resolve_span(m, he, he + 2)["resolution"] == "pronoun"
     assert resolve_span(m, 40, 44) is None
-    assert resolve_span(actors.empty_frame(actors.MENTIONS_SCHEMA), 0, 5) is None
+    assert resolve_span(empty_frame(actors.MENTIONS_SCHEMA), 0, 5) is None
     unresolved = find_mentions("He said it was fine. Tokayev agreed.")
     assert resolve_span(unresolved, 0, 30)["mention"] == "Tokayev"  # resolved beats unresolved
 
@@ -380,10 +402,11 @@ def test_codebook_is_versioned_and_consistent():
 
 def test_schemas():
     assert COLUMNS == ["start", "end", "mention", "actor_id", "canonical_name", "actor_type", "country",
-                       "resolution", "spelling"]
+                       "resolution", "spelling", "sentence_id"]
     assert [c.name for c in actors.MENTIONS_TABLE_SCHEMA] == ["article_id"] + COLUMNS
     m = find_mentions("Tokayev spoke.")
     assert str(m["start"].dtype) == "int64" and str(m["mention"].dtype) == "string"
+    assert str(m["sentence_id"].dtype) == "int64"
 
 
 # ----------------------------------------------------------------------------------------------------------------------
@@ -440,6 +463,11 @@ def test_sentence_initial_adverb_is_not_another_first_name():
     assert one(m, "Trump")["canonical_name"] == "Donald Trump"
     assert "Afterwards Trump" not in m["mention"].tolist()
     assert one(m, "Imus")["canonical_name"] == "Don Imus"
+
+
+def test_shared_surname_resolves_to_the_codebook_person_last_named_in_full():
+    m = find_mentions("Joe Biden met Hunter Biden. Later Joe Biden spoke. Biden said no. Mrs. Biden smiled.")
+    assert rows(m, "Biden")["canonical_name"].tolist() == ["Joe Biden", ""]  # "Mrs." says another person
 
 
 def test_shared_surname_resolves_after_a_title_only_one_holds():
@@ -510,3 +538,51 @@ def test_country_as_place_is_not_a_mention():
 def test_ambiguous_country_names_are_not_agents():
     m = find_mentions("Jordan said he would play. Georgia voted for Biden.")
     assert not m["actor_id"].str.endswith(":government").any()
+
+
+def test_a_name_next_to_a_title_fragment_or_a_place_wins():
+    # issue 10: "Ms. May said" gives the person May (a month after an honorific is a name), never "Ms."
+    text = "“We will leave,” Ms. May said. She smiled."
+    m = find_mentions(text)
+    assert one(m, "May")["resolution"] == "discovered"
+    assert one(m, "She")["canonical_name"] == "May"
+    s = text.index("Ms.")
+    assert resolve_span(m, s, s + len("Ms. May"))["mention"] == "May"
+    assert resolve_span(m, s, s + 3) is None  # the fragment alone is no actor
+    # "Kansas City, Mo." is a place: no person, no mention for the state abbreviation
+    m = find_mentions("Joe Smith, a mechanic based in Kansas City, Mo., said he was sad.")
+    assert "Mo" not in set(m["mention"])
+    assert one(m, "he")["canonical_name"] == "Joe Smith"
+    assert find_mentions("It rained on Monday, May 3.").empty
+
+
+def test_they_takes_coordinated_persons_or_experts():
+    m = find_mentions("Joe Biden and Kamala Harris both refused to say whether they would support it.")
+    they = one(m, "they")
+    assert (they["canonical_name"], they["actor_id"], they["resolution"]) == ("Joe Biden and Kamala Harris", "", "pronoun")
+    m = find_mentions("The researchers used satellite images. They found open water.")
+    assert one(m, "They")["actor_id"] == "experts"
+    m = find_mentions("Analysts said prices would rise.")
+    assert one(m, "Analysts")["actor_type"] == "civil society"
+
+
+def test_possessive_takes_the_nearest_and_names_as_modifiers_are_skipped():
+    m = find_mentions("Trump asked Ukraine to investigate Joe Biden and his son.")
+    assert one(m, "his")["canonical_name"] == "Joe Biden"
+    m = find_mentions("Former Trump campaign manager Corey Lewandowski joined CNN, but it is unclear whether he "
+                      "can speak freely.")
+    assert one(m, "he")["canonical_name"] == "Corey Lewandowski"
+
+
+def test_org_official_before_a_name_is_the_person():
+    text = "CSTO official John Smith said the troops would leave."
+    m = find_mentions(text)
+    assert one(m, "CSTO official")["canonical_name"] == "John Smith"
+    assert resolve_span(m, 0, len("CSTO official John Smith"))["canonical_name"] == "John Smith"
+    m = find_mentions("It became clear that opposition Democrats would pass it.")  # not a person: the agent
+    assert one(m, "opposition")["actor_id"] == "opposition"
+
+
+def test_they_after_et_al_is_the_team():
+    m = find_mentions("A model by Vlada Stamenković was published. Vlada Stamenković et al studied it. They found oxygen.")
+    assert one(m, "They")["canonical_name"] == "Vlada Stamenković"

@@ -16,7 +16,7 @@ from helpers import notebooks, paths
 
 pytestmark = pytest.mark.chain
 
-NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = paths.chain_notebooks()  # NN_name.ipynb only, as the Makefile (no Lab copies, no Untitled)
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +93,20 @@ def test_committed_notebook_is_clean(nb_path):
     assert any(c["cell_type"] == "markdown" for c in nb["cells"])
 
 
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_notebook_counts_1_to_n_in_the_bytes_the_lab_saves(nb_path):
+    """Execution counts 1..n top to bottom (a second Run All or cells re-run out of order in the Lab fail here,
+    even when the outputs happen to match), and the exact bytes the Lab saves (its kernel display name,
+    nbformat's JSON layout), so opening and saving a notebook unchanged changes nothing."""
+    data = nb_path.read_bytes()
+    nb = nbformat.reads(data.decode("utf-8"), as_version=4)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code" and c.source.strip()]
+    assert notebooks.execution_counts_in_order(nb), \
+        f"{nb_path.name}: execution counts {counts} are not 1..{len(counts)} in order (run `make report`)"
+    assert notebooks.canonical_bytes(notebooks.normalise(nb)) == data, \
+        f"{nb_path.name}: not in the normalised form `make report` writes (run `make report`)"
+
+
 def test_bad_input_fails_with_one_line_naming_the_file(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
@@ -104,7 +118,11 @@ def test_bad_input_fails_with_one_line_naming_the_file(tmp_path):
                        cwd=paths.ROOT, capture_output=True, text=True, timeout=600)
     assert r.returncode != 0
     errors = [line for line in r.stderr.splitlines() if line.startswith("error:")]
-    assert len(errors) == 1 and "a.txt: checksum mismatch" in errors[0], r.stderr
+    # the bad file, one line; then, since no article is left, notebook 01 stops the chain naming itself and its cell
+    assert len(errors) == 2 and errors[0] == "error: a.txt: checksum mismatch: manifest says 9f0c5ef8f5d5..., " \
+        "file is 3db0703cfa9f...", r.stderr
+    assert errors[1].startswith("error: notebooks/01_ingest.ipynb, cell "), r.stderr
+    assert "02_tokenize" not in r.stdout + r.stderr  # no later stage ran
     assert "Traceback" not in r.stderr
     assert sorted(p.name for p in raw.iterdir()) == ["a.txt", "manifest.csv"]  # raw untouched
     assert not (tmp_path / "out" / "notebooks" / "01_ingest.ipynb").exists()  # nothing half-written

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -64,7 +62,8 @@ def test_rows_sorted_by_quote_start_then_cue():
 
 def test_lexicon_is_documented_and_covers_parc_verbs():
     lex = quotes.load_cue_lexicon()
-    assert list(lex.columns) == ["lemma", "inflections", "frames", "notes"]
+    assert list(lex.columns) == ["lemma", "inflections", "frames", "notes", "cue_class"]
+    assert set(lex["cue_class"]) <= {"speech", "naming", "request", "intention", "belief", "finding"}
     required = ("say tell add warn claim note explain confirm insist state report announce deny urge declare argue "
                 "stress acknowledge admit allege assert believe comment complain contend describe emphasise estimate "
                 "indicate maintain mention predict promise recall reiterate remark reply respond reveal suggest "
@@ -76,13 +75,17 @@ def test_lexicon_is_documented_and_covers_parc_verbs():
 
 
 # ------------------------------------------------------------------------------------------ the seed
-def test_seed_statements_speakers_and_kinds():
-    got = {(r.kind, r.speaker) for r in extract_quotes(SEED).itertuples()}
+def test_seed_statements_speakers_kinds_and_source_types():
+    got = {(r.kind, r.speaker, r.source_type) for r in extract_quotes(SEED).itertuples()}
     expected = {
-        ("indirect", "The government of Kazakhstan"), ("indirect", "AP News"), ("indirect", "Kazakh authorities"),
-        ("indirect", "Kazakh officials"), ("indirect", "some citizens"),
-        ("direct", "U.S. Secretary of State Anthony Blinken"), ("mixed", "Tokayev"), ("indirect", "the president"),
-        ("indirect", "Many of them"),
+        ("indirect", "The government of Kazakhstan", "organisation"), ("indirect", "AP News", "organisation"),
+        ("indirect", "Kazakh authorities", "organisation"), ("indirect", "Kazakh officials", "organisation"),
+        ("indirect", "some citizens", "person"), ("direct", "U.S. Secretary of State Anthony Blinken", "person"),
+        ("mixed", "Tokayev", "person"), ("indirect", "the president", "person"), ("indirect", "Many of them", "person"),
+        # issue 10: vague, passive and nominal sources are statements too
+        ("indirect", "the allegations", "vague"), ("indirect", "reports", "vague"),
+        ("indirect", "the government", "organisation"),   # 'the official death toll published by the government'
+        ("indirect", "The international community and human rights organizations", "organisation"),   # criticized
     }
     assert got == expected
 
@@ -115,7 +118,10 @@ def test_seed_mixed_statement_and_scare_quotes():
     assert sc.set_index("term").loc["peacekeeping forces", "reason"] == "so-called"
     kill = SEED.index("“kill order”")
     df = extract_quotes(SEED)
-    assert not ((df["quote_start"] <= kill) & (df["quote_end"] > kill)).any()
+    covering = df[(df["quote_start"] <= kill) & (df["quote_end"] > kill)]
+    # only the vague 'According to the allegations, ...' statement covers it, and a vague source has no words to
+    # quote: the term stays framing and the statement indirect
+    assert covering[["kind", "speaker", "source_type"]].values.tolist() == [["indirect", "the allegations", "vague"]]
 
 
 def test_seed_nested_attribution_yields_both():

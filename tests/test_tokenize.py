@@ -1,8 +1,9 @@
-"""Stage 02: sentence and token spans, abbreviations, quote marks and apostrophes, stopwords."""
+"""Stage 02: sentences and tokens from the text model, abbreviations, quote marks and apostrophes, stopwords."""
 from __future__ import annotations
 
 import pytest
 
+from helpers import text as tm
 from helpers import tokenize
 
 
@@ -17,6 +18,22 @@ def test_seed_spans_reproduce_text(seed_text, seed_paragraphs):
     assert (toks["start"].diff().dropna() > 0).all()
 
 
+def test_sentence_ids_are_the_text_models(seed_text, seed_paragraphs):
+    sents, toks = tokenize.tokenize_article(seed_text, seed_paragraphs, "seed")
+    model = tm.build(seed_text)
+    assert list(zip(sents["start"], sents["end"])) == list(model.sentences)
+    assert sents["sentence_id"].tolist() == list(range(len(model.sentences)))
+    # every token lies inside its sentence, and every sentence inside its paragraph
+    bounds = dict(zip(sents["sentence_id"], zip(sents["start"], sents["end"])))
+    for r in toks.itertuples():
+        a, b = bounds[r.sentence_id]
+        assert a <= r.start and r.end <= b
+    paras = seed_paragraphs.set_index("paragraph_id")
+    for r in sents.itertuples():
+        assert paras.at[r.paragraph_id, "start"] <= r.start and r.end <= paras.at[r.paragraph_id, "end"]
+        assert r.kind == paras.at[r.paragraph_id, "kind"] != "boilerplate"
+
+
 def test_seed_abbreviations_do_not_split(seed_text, seed_paragraphs):
     sents, _ = tokenize.tokenize_article(seed_text, seed_paragraphs, "seed")
     texts = sents["text"].tolist()
@@ -27,14 +44,15 @@ def test_seed_abbreviations_do_not_split(seed_text, seed_paragraphs):
     assert not any("Sign up" in s for s in texts)  # boilerplate has no sentences
 
 
-def test_quote_marks_and_apostrophes_survive_as_distinct_tokens(seed_text, seed_paragraphs):
+def test_quote_marks_and_apostrophes(seed_text, seed_paragraphs):
     _, toks = tokenize.tokenize_article(seed_text, seed_paragraphs, "seed")
     words = toks["token"].tolist()
     assert words.count("“") == 5 and words.count("”") == 4
-    assert "’ve" in words and "they" in words
+    assert "they’ve" in words
     t = 'He said "no" and they’ve gone; Nazarbayev\'s can’t.'
     got = [t[a:b] for a, b in tokenize.token_spans(t)]
-    assert got == ["He", "said", '"', "no", '"', "and", "they", "’ve", "gone", ";", "Nazarbayev", "'s", "ca", "n’t", "."]
+    assert got == ["He", "said", '"', "no", '"', "and", "they’ve", "gone", ";", "Nazarbayev's", "can’t", "."]
+    assert tokenize.token_spans(t, 3, 7) == [(3, 7)]
 
 
 @pytest.mark.parametrize("text, n", [
@@ -42,6 +60,7 @@ def test_quote_marks_and_apostrophes_survive_as_distinct_tokens(seed_text, seed_
     ("Gen. Ivanov arrived. He spoke to Sen. Brown.", 2),
     ("Prices rose 3.5 percent. Analysts said it was expected.", 2),
     ("“We are ready.” The minister left.", 2),
+    ("“We are ready. We will stay.” The minister left.", 2),  # a quotation is one unit
 ])
 def test_sentence_splitting_on_constructed_text(text, n):
     spans = tokenize.sentence_spans(text)
@@ -53,8 +72,11 @@ def test_token_kinds_and_stopwords():
     assert tokenize.token_kind("8,000") == "number"
     assert tokenize.token_kind("”") == "quote"
     assert tokenize.token_kind("—") == "punct"
+    assert tokenize.token_kind("they’ve") == "word"
     sw = tokenize.stopwords()
     assert {"the", "and", "of", "'ve"} <= sw and "protests" not in sw
+    assert tokenize.is_stopword("they've") and tokenize.is_stopword("don't") and tokenize.is_stopword("won't")
+    assert not tokenize.is_stopword("nazarbayev's") and not tokenize.is_stopword("protests")
 
 
 def test_content_word_counts_are_deterministic(seed_text, seed_paragraphs):
@@ -63,11 +85,37 @@ def test_content_word_counts_are_deterministic(seed_text, seed_paragraphs):
     assert top["word"].iloc[0] == "protests"
     assert top.equals(tokenize.content_word_counts(toks.sample(frac=1, random_state=1), 5))
     assert not set(top["word"]) & tokenize.stopwords()
+    assert not top["word"].str.endswith("'s").any()
+
+
+def test_possessives_fold_into_their_word():
+    t = "Tokayev spoke. Tokayev's decree stood. Tokayev’s allies left."
+    paras = tokenize.pd.DataFrame({"paragraph_id": [0], "start": [0], "end": [len(t)], "kind": ["body"]})
+    _, toks = tokenize.tokenize_article(t, paras, "x")
+    top = tokenize.content_word_counts(toks, 1)
+    assert top.iloc[0].tolist() == ["tokayev", 3]
 
 
 def test_empty_and_odd_inputs_do_not_raise():
     assert tokenize.sentence_spans("") == []
     assert tokenize.token_spans("") == []
-    for t in ["\"", "’", "...", "“”", "a.b.c.", "\n\n"]:
+    for t in ["\"", "’", "...", "“”", "a.b.c.", "\n\n", "«"]:
         for a, b in tokenize.token_spans(t):
             assert 0 <= a < b <= len(t)
+        paras = tokenize.pd.DataFrame({"paragraph_id": [0], "start": [0], "end": [len(t)], "kind": ["body"]})
+        s, k = tokenize.tokenize_article(t, paras, "x")
+        assert set(k["sentence_id"]) <= set(s["sentence_id"])
+
+
+def test_corpus_tables_are_tokenize_article_per_article():
+    import pandas as pd
+    from helpers import paths
+    files = paths.corpus_files(("wikinews-2019-2020",))[:20]
+    texts = {f.stem: f.read_text(encoding="utf-8") for f in files}
+    parts = [tokenize.tokenize_item((aid, texts[aid], None)) for aid in sorted(texts)]
+    sentences, tokens = tokenize.corpus_tables(parts + [None])
+    frames = [tokenize.tokenize_article(texts[aid], pd.DataFrame(columns=["paragraph_id", "start", "kind"]), aid)
+              for aid in sorted(texts)]
+    assert sentences.equals(pd.concat([s for s, _ in frames], ignore_index=True))
+    assert tokens.equals(pd.concat([t for _, t in frames], ignore_index=True))
+    assert len(tokens) > 5000

@@ -14,6 +14,7 @@ from .tables import Column, data_dictionary, write_bytes_atomic
 #: table name -> (module, schema attribute), in the order the notebooks write them.
 TABLES: dict[str, tuple[str, str]] = {
     "articles": ("helpers.ingest", "ARTICLES_SCHEMA"),
+    "failures": ("helpers.corpus", "FAILURES_SCHEMA"),
     "paragraphs": ("helpers.ingest", "PARAGRAPHS_SCHEMA"),
     "sentences": ("helpers.tokenize", "SENTENCES_SCHEMA"),
     "tokens": ("helpers.tokenize", "TOKENS_SCHEMA"),
@@ -24,6 +25,8 @@ TABLES: dict[str, tuple[str, str]] = {
     "scare_quotes": ("helpers.quotes", "SCARE_QUOTES_TABLE_SCHEMA"),
     "sentiment_quotes": ("helpers.sentiment", "SENTIMENT_QUOTES_SCHEMA"),
     "sentiment_actors": ("helpers.sentiment", "SENTIMENT_ACTORS_SCHEMA"),
+    "stances": ("helpers.sentiment", "STANCES_SCHEMA"),
+    "claims": ("helpers.claims", "CLAIMS_TABLE_SCHEMA"),
 }
 
 

@@ -17,31 +17,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
 
 from .tables import write_bytes_atomic
 
-VOLATILE_NOTEBOOK_METADATA = ("widgets",)
-VOLATILE_CELL_METADATA = ("papermill", "execution", "collapsed", "scrolled")
-
-
-def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop run-specific metadata (timings, paths, timestamps) so identical results give identical files."""
-    for key in VOLATILE_NOTEBOOK_METADATA:
-        nb.metadata.pop(key, None)
-    pm = nb.metadata.get("papermill")
-    if pm is not None:
-        nb.metadata["papermill"] = {"parameters": pm.get("parameters", {})}
-        if not nb.metadata["papermill"]["parameters"]:
-            del nb.metadata["papermill"]
-    for cell in nb.cells:
-        for key in VOLATILE_CELL_METADATA:
-            cell.metadata.pop(key, None)
-    return nb
+# The normalised form (also git's clean filter for notebooks) lives in helpers.gitfilter, which needs no pandas.
+from .gitfilter import (  # noqa: E402
+    KERNEL_DISPLAY_NAME, VOLATILE_CELL_METADATA, VOLATILE_NOTEBOOK_METADATA, canonical_bytes,
+    execution_counts_in_order, normalise,
+)
 
 
 def comparable(nb: nbformat.NotebookNode) -> list[tuple]:
@@ -58,34 +48,89 @@ def comparable(nb: nbformat.NotebookNode) -> list[tuple]:
     return out
 
 
+def _cell_label(executed: str | os.PathLike, cell_index: int) -> str:
+    """``cell N (first line)`` for the failing cell: N counts the notebook's own cells from 1 (a papermill
+    ``injected-parameters`` cell is not counted), as JupyterLab shows them."""
+    try:
+        cells = nbformat.read(executed, as_version=4).cells
+    except Exception:  # the executed copy is only for the message: never mask the real error
+        return f"cell {cell_index + 1}"
+    own = [c for c in cells if not {"injected-parameters", "papermill-error-cell-tag"} & set(c.metadata.get("tags", []))]
+    code = [c for c in cells if "papermill-error-cell-tag" not in c.metadata.get("tags", [])]
+    cell = code[cell_index] if cell_index < len(code) else None  # papermill's index ignores its own error cells
+    position = next((i for i, c in enumerate(own) if c is cell), None)
+    if position is None:
+        return f"cell {cell_index + 1}"
+    source = cell.source.strip().splitlines()
+    first = source[0][:60] if source else ""
+    return f"cell {position + 1} ({first!r})"
+
+
+#: Arguments for the kernel papermill starts: none of its own log on the terminal (the "TCP without encryption"
+#: notice every kernel logs at start, the message-handler traceback of a kernel stopped mid-cell by Ctrl-C or
+#: ``kill``). A cell's error is reported from the executed notebook, not from this log.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+
+
 def run(notebook: str | os.PathLike, output: str | os.PathLike, raw_dir: str = "", out_dir: str = "",
         root: str | os.PathLike | None = None) -> Path:
-    """Execute ``notebook`` with papermill into ``output`` (atomically, normalised)."""
+    """Execute ``notebook`` with papermill into ``output`` (atomically, normalised).
+
+    The kernel runs with ``HELPERS_PROGRESS=stderr`` (unless set otherwise), so :mod:`helpers.corpus` progress bars
+    go to the terminal, never into the executed notebook. A failing cell raises ``RuntimeError`` naming the
+    notebook and the cell; the previous output is left as it was.
+    """
     import papermill as pm
 
     notebook, output = Path(notebook), Path(output)
     params = {k: v for k, v in {"raw_dir": raw_dir, "out_dir": out_dir}.items() if v}
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=".ipynb", dir=output.parent)
-    os.close(fd)
-    try:
-        pm.execute_notebook(
-            str(notebook), tmp, parameters=params, kernel_name="python3", progress_bar=False,
-            log_output=False, cwd=str(root or notebook.resolve().parent.parent),
-        )
-    except pm.PapermillExecutionError as exc:
-        fd, failed = tempfile.mkstemp(prefix=f"failed_{output.stem}_", suffix=".ipynb")  # unique per run
-        os.close(fd)
-        os.replace(tmp, failed)
-        raise RuntimeError(f"{notebook}: {exc.evalue or exc.ename}  [executed copy: {failed}]") from None
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    nb = normalise(nbformat.read(tmp, as_version=4))
-    os.unlink(tmp)
-    write_bytes_atomic(output, nbformat.writes(nb).encode("utf-8") + b"\n")
+    previous = os.environ.get("HELPERS_PROGRESS")
+    os.environ.setdefault("HELPERS_PROGRESS", "stderr")
+    with tempfile.TemporaryDirectory(prefix="helpers-run-") as scratch:
+        tmp = os.path.join(scratch, output.name)
+        try:
+            pm.execute_notebook(
+                str(notebook), tmp, parameters=params, kernel_name="python3", progress_bar=False,
+                log_output=False, cwd=str(root or notebook.resolve().parent.parent),
+                extra_arguments=KERNEL_ARGUMENTS,
+            )
+        except pm.PapermillExecutionError as exc:
+            fd, failed = tempfile.mkstemp(prefix=f"failed_{output.stem}_", suffix=".ipynb")  # unique per run
+            os.close(fd)
+            os.replace(tmp, failed)
+            message = exc.evalue or (f"{exc.ename} (no error message recorded)" if exc.ename else "failed")
+            raise RuntimeError(f"{notebook}, {_cell_label(failed, exc.cell_index)}: {message}  "
+                               f"[executed copy: {failed}]") from None
+        finally:
+            if previous is None:
+                os.environ.pop("HELPERS_PROGRESS", None)
+        nb = normalise(nbformat.read(tmp, as_version=4))
+    write_bytes_atomic(output, canonical_bytes(nb))
     return output
+
+
+def report_failures(notebook: str | os.PathLike, raw_dir: str = "", out_dir: str = "", stream=None,
+                    since: float = 0.0) -> int:
+    """Print ``error: <file>: <reason>`` on stderr for each row of the run's ``failures.csv`` that ``notebook``'s
+    stage recorded (articles it skipped), if the file was written after ``since`` (a run's start, so a failed run
+    never repeats an older run's list); return how many. The run goes on: ``make report`` fails at the end."""
+    from . import paths, runstate
+
+    stage = Path(notebook).stem
+    processed = paths.resolve_dirs(raw_dir or None, out_dir or None)["processed"] if (raw_dir or out_dir) \
+        else paths.DATA_PROCESSED
+    table = Path(processed) / runstate.FAILURES_FILE
+    if not table.is_file() or table.stat().st_mtime < since:
+        return 0
+    rows = [r for r in runstate.read_failures(processed) if r.get("stage") == stage]
+    for r in rows:
+        print(f"error: {r.get('file')}: {r.get('reason')}", file=stream or sys.stderr)
+    return len(rows)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,11 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--raw-dir", default="")
     ap.add_argument("--out-dir", default="")
     args = ap.parse_args(argv)
+    signal.signal(signal.SIGTERM, _interrupt)  # killed by make or a user: clean up like Ctrl-C does
+    started = time.time() - 1  # file systems with one-second time stamps
     try:
         run(args.notebook, args.output, args.raw_dir, args.out_dir)
     except RuntimeError as exc:
+        report_failures(args.notebook, args.raw_dir, args.out_dir, since=started)
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"error: {args.notebook}: interrupted; {args.output} left as it was", file=sys.stderr)
+        return 130
+    report_failures(args.notebook, args.raw_dir, args.out_dir, since=started)
     return 0
 
 

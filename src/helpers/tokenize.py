@@ -1,38 +1,43 @@
-"""Stage 02: sentences and word tokens with character spans into the raw text, using NLTK's data-free parts.
+"""Stage 02: sentences and word tokens with character spans into the raw text, from the text model.
 
 Method
 ------
-- **Sentences**: :class:`nltk.tokenize.punkt.PunktSentenceTokenizer` built from
-  :class:`~nltk.tokenize.punkt.PunktParameters` whose abbreviation list is ``src/helpers/data/abbreviations.txt``
-  (news abbreviations: months, titles, U.S., Gov., Gen., Inc., ...). No pretrained Punkt model (``punkt_tab``) is
-  loaded. Sentences never cross paragraph boundaries; headings and datelines are one sentence each; boilerplate
-  paragraphs have no sentences.
-- **Tokens**: :class:`nltk.tokenize.NLTKWordTokenizer`'s ``span_tokenize`` on each sentence, with two repairs
-  applied to its spans (they only split or merge spans, never move characters):
+Both tables are written from :func:`helpers.text.build` on the article's analysis text
+(:func:`helpers.ingest.analysis_text`: raw text, boilerplate blanked, same length), the same model every later
+stage builds, so a ``sentence_id`` here is the index of a sentence in ``build(text).sentences`` and every later
+table's ``sentence_id`` points into ``sentences.csv``.
 
-  * a word glued to its full stop before a closing quote (``concerns.”``) is split into ``concerns`` and ``.``
-    unless the word is a known abbreviation or contains an inner full stop (``U.S.``);
-  * a curly apostrophe between letters is kept with the contraction that follows it, as NLTK does for the
-    straight one: ``they’ve`` -> ``they`` + ``’ve``, ``can’t`` -> ``ca`` + ``n’t``; a possessive ``’s`` too.
-
-  Every token is ``text[start:end]`` of the raw text: curly and straight quote marks stay distinct characters.
+- **Sentences**: the text model's one splitter (see :mod:`helpers.text`): quote-aware (a quotation is one unit of
+  the narration, so a quotation of several sentences is one sentence here; it is cut only at paragraph ends),
+  it knows the project's abbreviations (``src/helpers/data/abbreviations.txt``), initials, acronyms and
+  ``Inc.``-type suffixes; headings and datelines are one sentence each; boilerplate paragraphs have no sentences.
+  Chosen by measurement against Punkt and the stages' former regular expressions on the sentence-boundary gold
+  set (``tests/gold/README_sentences.md``, ``scripts/eval_sentences.py``).
+- **Tokens**: the text model's one tokeniser, :func:`helpers.text.tokenize`: words keep their inner apostrophes
+  and hyphens (``they’ve``, ``Nazarbayev's``, ``so-called``), abbreviations and acronyms keep their full stops
+  (``Gen.``, ``U.S.``), a sentence-final full stop and every quote mark are tokens of their own. Every token is
+  ``text[start:end]`` of the raw text: curly and straight quote marks stay distinct characters.
 - **Stopwords**: ``src/helpers/data/stopwords_en.txt``, the project's own list of English function words
   (articles, pronouns, auxiliaries, prepositions, conjunctions, contraction parts and reporting-neutral fillers),
-  documented in that file's header. It is not NLTK's stopword corpus, which needs downloaded data.
+  documented in that file's header. A word with a clitic (``they’ve``, ``can't``, ``it's``) is a stopword when
+  its parts are (``they`` + ``'ve``). It is not NLTK's stopword corpus, which needs downloaded data.
+- **Content words** (:func:`content_word_counts`) fold a possessive ``'s`` into its word (``Nazarbayev's`` counts as
+  ``nazarbayev``).
 
-Limits: Punkt without training splits after an unknown abbreviation followed by a capitalised word
-("Ms. Smith" is fine because ``ms`` is listed; a rare abbreviation may not be). Sentences inside quotations
-are split like any others.
+No NLTK code or data is used here.
+
+Limits: a sentence that starts in lower case is not split from the previous one; an abbreviation missing from
+the list, followed by a capitalised word, ends a sentence.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 import pandas as pd
-from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from . import text as text_model
 from .wordlists import abbreviations, stopwords  # noqa: F401  (part of this module's API)
 from .tables import Column, conform, empty_frame
 
@@ -55,71 +60,50 @@ TOKENS_SCHEMA = [
     Column("token", "str", "The token as written."),
     Column("lower", "str", "Lower-cased token, curly apostrophes folded to straight ones."),
     Column("kind", "str", "word, number, quote (quote mark or apostrophe), or punct."),
-    Column("is_stopword", "bool", "Lower-cased form is in the project's stopword list."),
+    Column("is_stopword", "bool", "Lower-cased form is in the project's stopword list (a word with a clitic: both parts are)."),
 ]
 
 
-@lru_cache(maxsize=1)
-def _sentence_tokenizer() -> PunktSentenceTokenizer:
-    params = PunktParameters()
-    params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params)
-
-
-_WORD_TOKENIZER = NLTKWordTokenizer()
 _QUOTE_CHARS = set("\"'“”‘’`«»„‟‹›")
-_CONTRACTION_TAIL = re.compile(r"(?:s|ve|re|ll|d|m|t)\Z", re.IGNORECASE)
+_CLITIC = re.compile(r"(.+?)((?:['’](?:s|ve|re|ll|d|m))|n['’]t)\Z", re.IGNORECASE)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of ``text[start:end]`` as offsets into ``text``.
+    """Sentence spans of the text model that lie in ``text[start:end]``, as offsets into ``text``.
 
     >>> t = "Police reported on Monday, Jan. 10, that 8,000 were held. U.S. Secretary of State Blinken spoke."
     >>> [t[a:b] for a, b in sentence_spans(t)]
     ['Police reported on Monday, Jan. 10, that 8,000 were held.', 'U.S. Secretary of State Blinken spoke.']
     """
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    return [(start + a, start + b) for a, b in _sentence_tokenizer().span_tokenize(chunk)]
+    return [(a, b) for a, b in text_model.build(text).sentences if start <= a and b <= end]
 
 
 def token_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Word-token spans of ``text[start:end]`` (one sentence) as offsets into ``text``.
+    """Token spans of ``text[start:end]`` as offsets into ``text`` (:func:`helpers.text.tokenize`).
 
     >>> t = "“They’ve raised concerns.” Nazarbayev's U.S. allies"
     >>> [t[a:b] for a, b in token_spans(t)]
-    ['“', 'They', '’ve', 'raised', 'concerns', '.', '”', 'Nazarbayev', "'s", 'U.S.', 'allies']
+    ['“', 'They’ve', 'raised', 'concerns', '.', '”', "Nazarbayev's", 'U.S.', 'allies']
     """
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    try:
-        raw = list(_WORD_TOKENIZER.span_tokenize(chunk))
-    except ValueError:  # NLTK cannot align some inputs: fall back to a plain word/punctuation split
-        raw = [m.span() for m in re.finditer(r"\w+(?:[’']\w+)*|[^\w\s]", chunk)]
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(raw):
-        a, b = raw[i]
-        tok = chunk[a:b]
-        # curly apostrophe inside a word: glue it to the contraction tail that follows (they’ve -> they + ’ve)
-        if (tok == "’" and spans and spans[-1][1] == a and i + 1 < len(raw) and raw[i + 1][0] == b
-                and chunk[spans[-1][0]:a][-1:].isalpha() and _CONTRACTION_TAIL.match(chunk[raw[i + 1][0]:raw[i + 1][1]])):
-            nb = raw[i + 1][1]
-            if chunk[raw[i + 1][0]:nb].lower() == "t" and chunk[spans[-1][0]:a].lower().endswith("n"):
-                pa, _ = spans.pop()  # can’t -> ca + n’t, like NLTK's can't
-                spans += [(pa, a - 1), (a - 1, nb)] if a - 1 > pa else [(a - 1, nb)]
-            else:
-                spans.append((a, nb))
-            i += 2
-            continue
-        # word glued to its full stop (NLTK only splits a sentence-final stop that ends the string)
-        if (len(tok) > 1 and tok.endswith(".") and "." not in tok[:-1]
-                and tok[:-1].lower() not in abbreviations() and any(ch.isalnum() for ch in tok)):
-            spans += [(a, b - 1), (b - 1, b)]
-        else:
-            spans.append((a, b))
-        i += 1
-    return [(start + a, start + b) for a, b in spans]
+    return text_model.tokenize(text[start:end], offset=start)
+
+
+def is_stopword(lower: str) -> bool:
+    """Whether a lower-cased token is a stopword: in the list, or a word with a clitic whose parts both are.
+
+    >>> [is_stopword(w) for w in ["the", "they've", "can't", "it's", "nazarbayev's", "protests"]]
+    [True, True, True, True, False, False]
+    """
+    stop = stopwords()
+    if lower in stop:
+        return True
+    m = _CLITIC.match(lower.replace("’", "'"))
+    if not m:
+        return False
+    head, tail = m.groups()
+    return tail in stop and (head in stop or head + "n" in stop or head == "ca" or head == "wo")
 
 
 def token_kind(token: str) -> str:
@@ -138,30 +122,95 @@ def token_kind(token: str) -> str:
 
 
 def tokenize_article(text: str, paragraphs: pd.DataFrame, article_id: str = "") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Stage 02 on one article: ``(sentences, tokens)`` for its non-boilerplate paragraphs.
+    """Stage 02 on one article: ``(sentences, tokens)`` from the text model of ``text``.
 
     ``text`` is the article's analysis text (:func:`helpers.ingest.analysis_text`); ``paragraphs`` its rows of
-    paragraphs.csv.
+    paragraphs.csv, which give each sentence its ``paragraph_id`` and ``kind`` (the paragraph holding the
+    sentence's start). ``sentence_id`` is the sentence's index in ``helpers.text.build(text).sentences``.
+
+    >>> paras = pd.DataFrame({"paragraph_id": [0], "start": [0], "kind": ["body"]})
+    >>> s, t = tokenize_article("Police came. They left.", paras, "a")
+    >>> s["text"].tolist(), t["token"].tolist()[:3]
+    (['Police came.', 'They left.'], ['Police', 'came', '.'])
     """
-    sents, toks = [], []
-    stop = stopwords()
-    for p in paragraphs.itertuples(index=False):
-        if p.kind == "boilerplate":
-            continue
-        spans = sentence_spans(text, p.start, p.end) if p.kind == "body" else [(p.start, p.end)]
-        for a, b in spans:
-            sid = len(sents)
-            sents.append({"article_id": article_id, "sentence_id": sid, "paragraph_id": p.paragraph_id,
-                          "start": a, "end": b, "kind": p.kind, "text": text[a:b]})
-            for ta, tb in token_spans(text, a, b):
-                tok = text[ta:tb]
-                lower = tok.lower().replace("’", "'")
-                toks.append({"article_id": article_id, "sentence_id": sid, "token_id": len(toks), "start": ta,
-                             "end": tb, "token": tok, "lower": lower, "kind": token_kind(tok),
-                             "is_stopword": lower in stop})
+    sents, toks = article_rows(text, paragraphs, article_id)
     sentences = conform(pd.DataFrame(sents), SENTENCES_SCHEMA) if sents else empty_frame(SENTENCES_SCHEMA)
-    tokens = conform(pd.DataFrame(toks), TOKENS_SCHEMA) if toks else empty_frame(TOKENS_SCHEMA)
+    tokens = conform(pd.DataFrame(toks), TOKENS_SCHEMA) if toks["token"] else empty_frame(TOKENS_SCHEMA)
     return sentences, tokens
+
+
+def article_rows(text: str, paragraphs: pd.DataFrame | None, article_id: str = "") -> tuple[list[dict], dict]:
+    """:func:`tokenize_article` as plain data, before any DataFrame: ``(sentence rows, token columns)``, a list
+    of row dicts and a dict of equally long column lists (one frame per article costs more than the analysis;
+    :func:`helpers.corpus.table` builds and conforms the whole table once). ``paragraphs``: as in
+    :func:`tokenize_article` (None: no paragraph rows).
+
+    >>> sents, toks = article_rows("Yes. Go.", None, "a")
+    >>> [(r["sentence_id"], r["paragraph_id"], r["kind"]) for r in sents], toks["sentence_id"]
+    ([(0, -1, 'body'), (1, -1, 'body')], [0, 0, 1, 1])
+    """
+    model = text_model.build(text)
+    if paragraphs is not None and len(paragraphs):
+        paras = paragraphs.sort_values("start", kind="stable")
+        p_start, p_id, p_kind = paras["start"].tolist(), paras["paragraph_id"].tolist(), paras["kind"].tolist()
+    else:
+        p_start, p_id, p_kind = [], [], []
+    sents = []
+    for sid, (a, b) in enumerate(model.sentences):
+        k = max(0, bisect_right(p_start, a) - 1)
+        sents.append({"article_id": article_id, "sentence_id": sid, "paragraph_id": p_id[k] if p_id else -1,
+                      "start": a, "end": b, "kind": p_kind[k] if p_kind else "body", "text": text[a:b]})
+    words = [text[a:b] for a, b in model.tokens]
+    lower = [w.lower().replace("’", "'") for w in words]
+    toks = {"article_id": [article_id] * len(words), "sentence_id": list(model.token_sentence),
+            "token_id": list(range(len(words))), "start": [a for a, _ in model.tokens],
+            "end": [b for _, b in model.tokens], "token": words, "lower": lower,
+            "kind": [_token_kind(w) for w in words], "is_stopword": [_is_stopword(w) for w in lower]}
+    return sents, toks
+
+
+def tokenize_item(item: tuple) -> tuple[list[dict], dict | None]:
+    """:func:`article_rows` for one ``(article_id, text, paragraphs)`` item of
+    :func:`helpers.corpus.map_articles`; the token columns are None for an article without tokens, so
+    ``corpus.table`` skips them.
+
+    >>> sents, toks = tokenize_item(("a", "Police came.", None))
+    >>> len(sents), toks["token"]
+    (1, ['Police', 'came', '.'])
+    """
+    article_id, text, paragraphs = item
+    sents, toks = article_rows(text, paragraphs, article_id)
+    return sents, (toks if toks["token"] else None)
+
+
+def corpus_tables(parts: list) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(sentences, tokens)`` of many articles from :func:`tokenize_item` results (None: a failed article,
+    skipped), in order: each table built as one frame from the joined rows and conformed once.
+
+    >>> s, t = corpus_tables([tokenize_item(("a", "Police came.", None)), None, tokenize_item(("b", "", None))])
+    >>> len(s), t["token"].tolist()
+    (1, ['Police', 'came', '.'])
+    """
+    from . import corpus
+
+    sents = [r for p in parts if p is not None for r in p[0]]
+    toks: dict[str, list] = {c.name: [] for c in TOKENS_SCHEMA}
+    for p in parts:
+        if p is not None and p[1] is not None:
+            for name, values in toks.items():
+                values.extend(p[1][name])
+    return (corpus.table([sents], SENTENCES_SCHEMA),
+            corpus.table([toks] if toks["token"] else [], TOKENS_SCHEMA))
+
+
+@lru_cache(maxsize=65536)
+def _token_kind(token: str) -> str:
+    return token_kind(token)
+
+
+@lru_cache(maxsize=65536)
+def _is_stopword(lower: str) -> bool:
+    return is_stopword(lower)
 
 
 def content_word_counts(tokens: pd.DataFrame, top: int = 20) -> pd.DataFrame:
@@ -170,5 +219,5 @@ def content_word_counts(tokens: pd.DataFrame, top: int = 20) -> pd.DataFrame:
     Ties are broken alphabetically so the table is deterministic.
     """
     words = tokens[(tokens["kind"] == "word") & ~tokens["is_stopword"] & (tokens["lower"].str.len() >= 3)]
-    counts = words["lower"].value_counts().rename_axis("word").reset_index(name="count")
+    counts = words["lower"].str.replace(r"'s\Z", "", regex=True).value_counts().rename_axis("word").reset_index(name="count")
     return counts.sort_values(["count", "word"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)

@@ -1,0 +1,353 @@
+"""The per-article map behind every notebook: plain loop, local Dask cluster or your own cluster; progress; failures.
+
+A notebook's per-article work is a pure function of one article (its id and analysis text, say); the notebook
+aggregates. :func:`map_articles` runs that function over every article and returns the results **in input order**,
+so the tables a notebook writes are byte-identical whichever engine ran them:
+
+- ``engine="loop"``: a plain loop in the notebook's own process;
+- ``engine="local"``: a ``dask.distributed`` ``LocalCluster`` of worker *processes* (one per CPU, at most
+  ``HELPERS_DASK_WORKERS``; 2 on a 2-core machine), started on first use and reused by the notebook's later maps;
+- ``engine="cluster"``: an existing Dask cluster, at ``$DASK_SCHEDULER_ADDRESS`` (e.g. ``tcp://10.0.0.5:8786``).
+  Its workers must have this project installed (``pip install -e .`` of the same checkout) and see the raw folder
+  if a stage reads files;
+- ``engine="auto"`` (the default): ``loop`` below :data:`DASK_MIN_ARTICLES` articles (a local cluster costs a few
+  seconds to start, more than small runs take), else ``cluster`` when ``DASK_SCHEDULER_ADDRESS`` is set and
+  ``local`` otherwise. ``HELPERS_ENGINE=loop|local|cluster`` in the environment overrides ``auto`` for a whole run
+  (``make report HELPERS_ENGINE=loop`` or exported).
+
+Input is streamed: ``items`` may be a generator (e.g. :func:`helpers.ingest.iter_texts`); at most a few chunks per
+worker are in flight, so the raw texts are never all in memory at once, only the results.
+
+**Failures.** With a ``failures`` list, an exception raised by ``func`` for one item is recorded there as a
+:class:`Failure` (the item's key and a one-line reason), that item's result is ``None``, and the map goes on; without
+it the first exception propagates. :func:`record_failures` adds a stage's failures to the run's ``failures.csv``
+(schema :data:`FAILURES_SCHEMA`), which ``make report`` summarises at the end with a non-zero exit status.
+
+**Progress.** A tqdm bar with rate and ETA on stderr: in a terminal (and under ``make report``, where the runner
+sets ``HELPERS_PROGRESS=stderr`` so the bar goes to the terminal and never into the executed notebook), or a
+widget (``tqdm.auto``) in JupyterLab. ``HELPERS_PROGRESS=off`` silences it.
+
+>>> map_articles(len, ["a", "bb", "ccc"], desc="lengths", engine="loop")
+[1, 2, 3]
+>>> failures = []
+>>> map_articles(lambda kv: 1 // kv[1], [("x", 1), ("y", 0)], desc="demo", engine="loop", failures=failures)
+[1, None]
+>>> failures
+[Failure(key='y', reason='ZeroDivisionError: integer division or modulo by zero')]
+"""
+from __future__ import annotations
+
+import atexit
+import itertools
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .runstate import FAILURES_FILE
+from .tables import Column, conform, read_table, write_table
+
+#: ``engine="auto"`` starts a Dask cluster from this many articles (below it a plain loop is faster: a local
+#: cluster takes ~3 s to start and its workers ~2 s to import the stage modules).
+DASK_MIN_ARTICLES = int(os.environ.get("HELPERS_DASK_MIN_ARTICLES", "400"))
+ENGINES = ("auto", "loop", "local", "cluster")
+
+FAILURES_SCHEMA = [
+    Column("stage", "str", "Notebook whose per-article work failed (01_ingest, 03_actors, ...)."),
+    Column("file", "str", "Raw file name as listed in the manifest (or found in the raw folder)."),
+    Column("article_id", "str", "Article key (empty when the file never became an article)."),
+    Column("reason", "str", "One-line reason: what was wrong with the file, or the error the stage raised."),
+]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One item a map could not process: its key (article id or file name) and a one-line reason."""
+    key: str
+    reason: str
+
+
+def one_line(exc: BaseException) -> str:
+    """A one-line reason for an exception: an input error's own problem, else ``Type: message``.
+
+    >>> one_line(ValueError("bad\\nvalue"))
+    'ValueError: bad value'
+    """
+    problem = getattr(exc, "problem", None)
+    text = problem if problem else f"{type(exc).__name__}: {exc}"
+    return " ".join(str(text).split())
+
+
+def _key(item, index: int) -> str | None:
+    """An item's key: its first element when it is a tuple starting with a string, else its index (or None)."""
+    if isinstance(item, tuple) and item and isinstance(item[0], str):
+        return item[0]
+    return str(index) if index >= 0 else None
+
+
+def _run_chunk(func: Callable, chunk: list, catch: bool) -> list[tuple[bool, object]]:
+    """Apply ``func`` to each item; ``(True, result)`` or, when ``catch``, ``(False, reason)`` per item."""
+    out = []
+    for item in chunk:
+        if not catch:
+            out.append((True, func(item)))
+            continue
+        try:
+            out.append((True, func(item)))
+        except Exception as exc:  # a per-article failure is data, not a crash
+            out.append((False, (one_line(exc), _key(item, -1))))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------- engines
+
+_CLIENTS: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def workers() -> int:
+    """Worker processes of the local cluster: one per CPU, at most ``$HELPERS_DASK_WORKERS`` when it is set."""
+    cap = int(os.environ.get("HELPERS_DASK_WORKERS", "0") or 0)
+    n = os.cpu_count() or 1
+    return max(1, min(n, cap) if cap else n)
+
+
+def choose_engine(engine: str, n_items: int | None) -> str:
+    """The engine a map runs on (see the module docstring).
+
+    >>> choose_engine("auto", 10), choose_engine("loop", 10_000)
+    ('loop', 'loop')
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, got {engine!r}")
+    if engine == "auto":
+        engine = os.environ.get("HELPERS_ENGINE", "auto") or "auto"
+        if engine not in ENGINES:
+            raise ValueError(f"HELPERS_ENGINE must be one of {ENGINES}, got {engine!r}")
+    if engine != "auto":
+        return engine
+    if n_items is not None and n_items < DASK_MIN_ARTICLES:
+        return "loop"
+    return "cluster" if os.environ.get("DASK_SCHEDULER_ADDRESS") else "local"
+
+
+def client(engine: str):
+    """The ``dask.distributed`` client for ``local`` or ``cluster``, created once per process and reused."""
+    with _LOCK:
+        if engine in _CLIENTS:
+            return _CLIENTS[engine]
+        import logging
+
+        from distributed import Client, LocalCluster
+        if engine == "cluster":
+            address = os.environ.get("DASK_SCHEDULER_ADDRESS", "")
+            if not address:
+                raise RuntimeError("engine='cluster' needs DASK_SCHEDULER_ADDRESS (e.g. tcp://host:8786)")
+            c = Client(address, set_as_default=False)
+        else:
+            cluster = LocalCluster(n_workers=workers(), threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            c = Client(cluster, set_as_default=False)
+        _CLIENTS[engine] = c
+        atexit.register(shutdown)
+        return c
+
+
+def shutdown() -> None:
+    """Close the clients (and the local cluster) this process started."""
+    with _LOCK:
+        for c in list(_CLIENTS.values()):
+            try:
+                cluster = c.cluster
+                c.close()
+                if cluster is not None:
+                    cluster.close()
+            except Exception:
+                pass
+        _CLIENTS.clear()
+
+
+# ----------------------------------------------------------------------------------------------- progress
+
+def _in_kernel() -> bool:
+    shell = sys.modules.get("IPython") and getattr(sys.modules["IPython"], "get_ipython", lambda: None)()
+    return bool(shell) and type(shell).__name__ == "ZMQInteractiveShell"
+
+
+def progress(total: int | None, desc: str):
+    """A tqdm bar (rate, ETA) for a map: terminal stderr, or a widget in JupyterLab (see module docstring).
+
+    Under papermill (``HELPERS_PROGRESS=stderr``, set by :mod:`helpers.notebooks`) a kernel's ``sys.stderr`` would
+    be captured into the notebook, so the bar writes to the kernel's original stderr file descriptor instead.
+    """
+    mode = os.environ.get("HELPERS_PROGRESS", "")
+    common = dict(total=total, desc=desc, unit="article", smoothing=0.1)
+    if mode == "off":
+        from tqdm import tqdm
+        return tqdm(disable=True, **common)
+    if _in_kernel() and mode != "stderr":
+        from tqdm.auto import tqdm
+        return tqdm(**common)
+    from tqdm import tqdm
+    stream = sys.stderr
+    if _in_kernel():
+        try:  # ipykernel's stderr.fileno() is a copy of the kernel's original stderr: the terminal, not the notebook
+            stream = open(sys.stderr.fileno(), "w", closefd=False, encoding="utf-8")
+        except (OSError, ValueError, AttributeError):
+            stream = sys.__stderr__
+    tty = hasattr(stream, "isatty") and stream.isatty()
+    return tqdm(file=stream, mininterval=0.2 if tty else 5.0, **common)
+
+
+def _log_timing(desc: str, n: int, failed: int, seconds: float, engine: str) -> None:
+    path = os.environ.get("HELPERS_TIMINGS")
+    if not path:
+        return
+    record = {"desc": desc, "articles": n, "failed": failed, "seconds": round(seconds, 4), "engine": engine,
+              "workers": 1 if engine == "loop" else len(_CLIENTS[engine].scheduler_info().get("workers", {}))}
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(record) + "\n")
+
+
+# ----------------------------------------------------------------------------------------------- the map
+
+def _chunks(items: Iterable, size: int):
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "auto",
+                 failures: list[Failure] | None = None, keys: Iterable[str] | None = None,
+                 total: int | None = None, chunk_size: int | None = None) -> list:
+    """``[func(item) for item in items]``, on the chosen engine, with a progress bar; results in input order.
+
+    ``func`` must be picklable for the Dask engines (a module-level function or a ``functools.partial`` of one;
+    lambdas and closures work too, through cloudpickle, but are shipped with every chunk). ``items`` may be any
+    iterable; ``total`` (or ``len(items)``) sizes the bar and lets ``auto`` choose the engine (an iterable of
+    unknown length runs on Dask unless ``total`` is small). With ``failures`` a list, a failing item gives
+    ``None`` and a :class:`Failure` keyed by ``keys`` (default: the item's first element when it is a tuple
+    starting with a string, e.g. ``(article_id, text)``, else its index).
+    """
+    if total is None and hasattr(items, "__len__"):
+        total = len(items)
+    chosen = choose_engine(engine, total)
+    catch = failures is not None
+    started = time.perf_counter()
+    results: list = []
+    bar = progress(total, desc)
+    try:
+        if chosen == "loop":
+            for item in items:
+                results.extend(_run_chunk(func, [item], catch))
+                bar.update(1)
+        else:
+            results = _map_dask(func, items, chosen, catch, total, chunk_size, bar)
+    finally:
+        bar.close()
+    out, n_failed = [], 0
+    key_iter = iter(keys) if keys is not None else None
+    for i, (ok, value) in enumerate(results):
+        key = next(key_iter) if key_iter is not None else None
+        if ok:
+            out.append(value)
+            continue
+        n_failed += 1
+        reason, item_key = value
+        failures.append(Failure(str(key) if key is not None else item_key or str(i), reason))
+        out.append(None)
+    _log_timing(desc, len(out), n_failed, time.perf_counter() - started, chosen)
+    return out
+
+
+def _map_dask(func, items, engine, catch, total, chunk_size, bar) -> list:
+    """Stream chunks of ``items`` to the cluster with a bounded window; gather the results in input order."""
+    from distributed import wait
+
+    c = client(engine)
+    n_workers = max(1, len(c.scheduler_info().get("workers", {})))
+    size = chunk_size or max(1, min(16, (total or 10_000) // (n_workers * 8) or 1))
+    window = 4 * n_workers
+    done: dict[int, list] = {}
+    pending: dict = {}  # future -> chunk index
+
+    def collect(futures):
+        for fut in futures:
+            part = fut.result()
+            done[pending.pop(fut)] = part
+            bar.update(len(part))
+            fut.release()
+
+    with c.as_current():  # `wait` looks the client up; ours is not the process-wide default
+        try:
+            for i, chunk in enumerate(_chunks(items, size)):
+                pending[c.submit(_run_chunk, func, chunk, catch, pure=False)] = i
+                if len(pending) >= window:
+                    collect(wait(list(pending), return_when="FIRST_COMPLETED").done)
+            while pending:
+                collect(wait(list(pending), return_when="FIRST_COMPLETED").done)
+        except BaseException:
+            for fut in list(pending):
+                fut.cancel()
+            raise
+    return [r for i in range(len(done)) for r in done[i]]
+
+
+def table(parts: Iterable, schema: list[Column]) -> pd.DataFrame:
+    """One table from a map's per-article results: DataFrames or lists of row dicts (``None``, a failed article,
+    skipped), concatenated in order and conformed to ``schema`` once (conforming each article's small frame costs
+    more than the analysis on short articles).
+
+    >>> table([[{"a": 1}], None, pd.DataFrame({"a": [2, 3]})], [Column("a", "int", "")])["a"].tolist()
+    [1, 2, 3]
+    """
+    frames = []
+    for part in parts:
+        if part is None or len(part) == 0:
+            continue
+        frames.append(part if isinstance(part, pd.DataFrame) else pd.DataFrame(part))
+    if not frames:
+        return conform(pd.DataFrame({c.name: [] for c in schema}), schema)
+    return conform(pd.concat(frames, ignore_index=True), schema)
+
+
+# ----------------------------------------------------------------------------------------------- failures.csv
+
+def failures_frame(stage: str, failures: Iterable[Failure], files: dict[str, str] | None = None) -> pd.DataFrame:
+    """A ``failures.csv`` table for one stage; ``files`` maps a failure's key (article id) to its raw file name.
+
+    >>> failures_frame("03_actors", [Failure("a1", "ValueError: x")], {"a1": "a1.txt"}).iloc[0].tolist()
+    ['03_actors', 'a1.txt', 'a1', 'ValueError: x']
+    """
+    files = files or {}
+    rows = [{"stage": stage, "file": files.get(f.key, f.key), "article_id": f.key if f.key in files else "",
+             "reason": f.reason} for f in failures]
+    return conform(pd.DataFrame(rows, columns=[c.name for c in FAILURES_SCHEMA]), FAILURES_SCHEMA)
+
+
+def record_failures(processed_dir: str | os.PathLike, stage: str, failures: pd.DataFrame | Iterable[Failure],
+                    files: dict[str, str] | None = None) -> pd.DataFrame:
+    """Replace ``stage``'s rows of ``processed_dir/failures.csv`` with ``failures`` (written atomically, sorted by
+    stage, file and article id, so the bytes do not depend on the engine). Returns the whole table.
+
+    Without ``files``, a later stage's article ids are mapped to file names through ``articles.csv``.
+    """
+    processed = Path(processed_dir)
+    if not isinstance(failures, pd.DataFrame):
+        failures = list(failures)
+        if files is None and failures and (processed / "articles.csv").is_file():
+            arts = read_table(processed / "articles.csv")
+            files = dict(zip(arts["article_id"], arts["file"]))
+        failures = failures_frame(stage, failures, files)
+    path = processed / FAILURES_FILE
+    old = read_table(path, FAILURES_SCHEMA) if path.is_file() else failures.iloc[0:0]
+    table = pd.concat([old[old["stage"] != stage], failures], ignore_index=True)
+    table = table.sort_values(["stage", "file", "article_id", "reason"], kind="stable")
+    write_table(table, path, FAILURES_SCHEMA)
+    return conform(table, FAILURES_SCHEMA)

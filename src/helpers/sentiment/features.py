@@ -1,0 +1,144 @@
+"""Interpretable features of a target in its sentence, for the learned toward model (:mod:`.learned`).
+
+Every feature has a name a reader can decode and, for word features, the offsets of the word that fired it, so
+``toward_evidence`` can point at the text. The sentence window is the text model's sentence(s) holding the
+target (``helpers.text``); tokens are the project's one tokeniser (``helpers.text.tokenize``), lower-cased with
+typographic quotes straightened (:func:`helpers.sentiment.lexicon.plain`). The target's own words never count
+as context (a name says nothing about how the sentence portrays it).
+
+================================  =================================================================================
+feature                           value
+================================  =================================================================================
+``sentence:vader``                VADER compound of the sentence window (:func:`~helpers.sentiment.lexicon.score`)
+``sentence:positive`` / ``:negative``  VADER's share of positive / negative words in the window
+``rules:toward``                  the rule engine's score (:func:`helpers.sentiment.rules.rule_toward`)
+``rules:positive`` / ``:negative``  the rule engine's positive / negative evidence, ``tanh(sum / 3)``
+``target:quoted``                 1 when the target lies inside a quotation (text model's quotations)
+``sentence:quotation``            1 when the window holds a quotation mark
+``target:position``               where the target starts in the window (0 = first character, 1 = last)
+``target:length``                 target length in characters / 30, at most 1
+``target:pronoun``                1 when the target is a pronoun (he, she, they, who ...)
+``role:ROLE:{pos,neg}``           the rule engine's positive / negative evidence (sum |contribution| / 4) by the role
+                                  it gave the word (``subject:agent(harm)``, ``patient(evaluate)``, ``context`` ...)
+``clause:{pos,neg}``              sum of |lexicon valence| / 4 of words in the target's clause (up to , ; : ( ) --
+                                  a quotation mark or but/while/although/because/whereas/though)
+``lex:{pos,neg}:{L,R}{1,2,3}``    sum of |lexicon valence| / 4 (VADER, else AFINN x 0.8) of words left (L) or
+                                  right (R) of the target at distance 1-3 (1), 4-8 (2) or further (3) tokens
+``near:WORD``                     1 / (1 + d / 4) for the nearest occurrence of WORD at distance d tokens
+``L1:WORD`` / ``R1:WORD``         1 when WORD is right before / after the target
+================================  =================================================================================
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from helpers import text as tm
+from helpers.sentiment.clauses import _MIN_EVIDENCE
+from helpers.sentiment.lexicon import _afinn, _as_text, _vader, normalize, plain, score
+from helpers.sentiment.rules import _toward_rows
+from helpers.sentiment.sentences import sentence_bounds
+
+#: Quotation marks that make ``sentence:quotation`` fire.
+_QUOTE_MARKS = frozenset('"“”„«»')
+#: Tokens that end the target's clause for the ``clause:*`` features.
+_CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "--", "—", "–", '"', "'", "but", "while", "although", "because",
+                            "whereas", "though"])
+_PRONOUNS = frozenset("he she they it him her them his its their we us i you who".split())
+
+
+def _bucket(d: int) -> int:
+    return 1 if d <= 3 else (2 if d <= 8 else 3)
+
+
+@lru_cache(maxsize=4096)
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    s0, e0 = sentence_bounds(text, start, end)
+    return min(s0, start), max(e0, end)
+
+
+@lru_cache(maxsize=4096)
+def sentence_tone(sent: str) -> tuple[float, float, float]:
+    """(``score(sent)``, VADER's positive share, VADER's negative share of ``plain(sent)``), cached per sentence
+    string: every target of a sentence shares them.
+
+    >>> t = "Security forces violently repressed the protests."
+    >>> sentence_tone(t)[0] == score(t), sentence_tone(t)[0]
+    (True, -0.6808)
+    """
+    ps = _vader().polarity_scores(plain(sent))
+    return score(sent), ps["pos"], ps["neg"]
+
+
+def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
+    """(features, where) for the target ``text[start:end]``: feature name -> value, and for word features the
+    offsets (into ``text``) of the word that set the value. Empty dicts for an empty or out-of-range span.
+
+    >>> f, where = target_features("Rebels brutally killed the mayor.", 0, 6)
+    >>> f["R1:brutally"], round(f["near:killed"], 2), f["lex:neg:R1"] > 0, where["R1:brutally"]
+    (1.0, 0.67, True, (7, 15))
+    >>> target_features("abc", 2, 1)
+    ({}, {})
+    """
+    text = _as_text(text)
+    try:
+        start, end = int(start), int(end)
+    except (TypeError, ValueError, OverflowError):
+        return {}, {}
+    if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+        return {}, {}
+    s0, e0 = _window(text, start, end)
+    sent = text[s0:e0]
+    flat = plain(sent)
+    toks = [(a + s0, b + s0, flat[a:b].lower()) for a, b in tm.tokenize(sent)]
+    inside = [i for i, (a, b, _) in enumerate(toks) if a < end and b > start]
+    l0, l1 = (inside[0], inside[-1]) if inside else (0, -1)
+    f: dict[str, float] = {}
+    where: dict[str, tuple[int, int]] = {}
+    f["sentence:vader"], f["sentence:positive"], f["sentence:negative"] = sentence_tone(sent)
+    ev = _toward_rows(text, start, end)  # the rule engine's evidence (rule_evidence without the DataFrame)
+    contrib = [r["contribution"] for r in ev]
+    total = 0.0
+    for c in contrib:  # left to right, as rule_toward sums
+        total += c
+    f["rules:toward"] = round(normalize(total), 4) if abs(total) >= _MIN_EVIDENCE else 0.0
+    for role, c in zip([r["role"] for r in ev], contrib):
+        if c:
+            key = f"role:{role}:{'pos' if c > 0 else 'neg'}"
+            f[key] = f.get(key, 0.0) + abs(c) / 4
+    f["rules:positive"] = math.tanh(sum(c for c in contrib if c > 0) / 3)
+    f["rules:negative"] = math.tanh(sum(c for c in contrib if c < 0) / 3)
+    model = tm.build(text)
+    f["target:quoted"] = float(any(q.content_start <= start and end <= q.content_end for q in model.quotations))
+    f["sentence:quotation"] = float(any(ch in _QUOTE_MARKS for ch in sent))
+    f["target:position"] = (start - s0) / max(1, len(sent))
+    f["target:length"] = min(1.0, (end - start) / 30)
+    if text[start:end].strip().lower() in _PRONOUNS:
+        f["target:pronoun"] = 1.0
+    lex, afinn = _vader().lexicon, _afinn()._dict
+    strongest: dict[str, float] = {}
+    c0 = next((i + 1 for i in range(l0 - 1, -1, -1) if toks[i][2] in _CLAUSE_BREAKS), 0)
+    c1 = next((i for i in range(l1 + 1, len(toks)) if toks[i][2] in _CLAUSE_BREAKS), len(toks))
+    for i, (a, b, w) in enumerate(toks):
+        if l0 <= i <= l1:
+            continue
+        d = l0 - i if i < l0 else i - l1
+        side = "L" if i < l0 else "R"
+        near = 1.0 / (1.0 + d / 4)
+        if near > f.get("near:" + w, 0.0):
+            f["near:" + w] = near
+            where["near:" + w] = (a, b)
+        if d == 1:
+            f[f"{side}1:{w}"] = 1.0
+            where[f"{side}1:{w}"] = (a, b)
+        v = lex.get(w, 0.0) or 0.8 * afinn.get(w, 0)
+        if v:
+            keys = [f"lex:{'pos' if v > 0 else 'neg'}:{side}{_bucket(d)}"]
+            if c0 <= i < c1:
+                keys.append(f"clause:{'pos' if v > 0 else 'neg'}")
+            for key in keys:
+                f[key] = f.get(key, 0.0) + abs(v) / 4
+                if abs(v) > strongest.get(key, 0.0):  # evidence points at the strongest word of the sum
+                    strongest[key] = abs(v)
+                    where[key] = (a, b)
+    return {k: round(v, 6) for k, v in f.items() if v}, where

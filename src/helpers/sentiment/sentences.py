@@ -1,0 +1,54 @@
+"""Sentence windows for the sentiment stage, from the project's one text model (:mod:`helpers.text`).
+
+Every sentence the sentiment stage uses comes from ``helpers.text.build(text).sentences``, the sentences of
+``sentences.csv``; this module only maps a character span to the sentence(s) holding it.
+"""
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from helpers import text as tm
+from helpers.sentiment.lexicon import _as_text
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The text model's sentences of ``text`` as ``(start, end)`` spans.
+
+    >>> sentence_spans("Mr. Lee left. Police detained 8,000 people.")
+    [(0, 13), (14, 43)]
+    """
+    return list(_spans(_as_text(text)))
+
+
+@lru_cache(maxsize=64)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(tm.build(text).sentences)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence(s) of ``text`` that hold ``text[start:end]`` (whitespace trimmed).
+
+    The sentences are the text model's (``helpers.text``); a span outside every sentence gets its own span.
+
+    >>> t = "Mr. Lee left. Police detained 8,000 people. Calm returned."
+    >>> s, e = sentence_bounds(t, 14, 20); t[s:e]
+    'Police detained 8,000 people.'
+    """
+    text = _as_text(text)
+    spans = _spans(text)
+    i = max(0, bisect.bisect_right(spans, (start, len(text) + 1)) - 1)
+    hit = []
+    while i < len(spans) and spans[i][0] < max(end, start + 1):
+        if spans[i][1] > start:
+            hit.append(spans[i])
+        i += 1
+    if not hit:
+        s, e = start, end
+    else:
+        s, e = min(start, hit[0][0]), max(end, hit[-1][1])
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e

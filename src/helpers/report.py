@@ -323,9 +323,11 @@ def overview_figure(t: dict[str, pd.DataFrame], max_speakers: int = 12):
         ax1.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14 - 0.6 / max(len(order), 2)), ncol=3, frameon=False)
         ax1.set_title("Who is quoted, how much")
         if "vader" in tone.columns and len(tone):
-            keys = set(zip(q["article_id"], q["quote_start"], q["quote_end"]))  # the statements counted on the left
-            tone = tone[[k in keys for k in zip(tone["article_id"], tone["quote_start"], tone["quote_end"])]]
-            tone = tone.assign(_who=_speaker(tone))
+            # the statements counted on the left, each under the same speaker key as there
+            who = dict(zip(zip(q["article_id"], q["quote_start"], q["quote_end"]), q["_who"]))
+            tone_keys = list(zip(tone["article_id"], tone["quote_start"], tone["quote_end"]))
+            tone = tone[[k in who for k in tone_keys]]
+            tone = tone.assign(_who=[who[k] for k in tone_keys if k in who])
             groups = {k: tone.loc[tone["_who"] == k, "vader"].tolist() for k in order}
             ax2.axvspan(-0.05, 0.05, color="#EEEEEE", zorder=0)
             for y, k in enumerate(order):

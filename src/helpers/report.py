@@ -21,6 +21,8 @@ Everything here is computed from the chain's tables, so it holds for any run:
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import argparse
 import re
 import sys
@@ -268,22 +270,32 @@ def findings_table(t: dict[str, pd.DataFrame], article_id: str | None = None, wo
                 for r in tone.itertuples(index=False)} if "vader" in tone.columns else {})
     st = t.get("stances", pd.DataFrame())
     claims = t.get("claims", pd.DataFrame())
+    # stances and claims indexed once (a statement's own rows in table order), so the table is linear in statements
+    sign = {1: "+", -1: "−", 0: "0"}
+    targets_of: dict[tuple, list[str]] = {}
+    if "target_text" in st.columns:
+        aids = st["article_id"] if "article_id" in st.columns else pd.Series("", index=st.index)
+        for aid, x in zip(aids, st.itertuples(index=False)):
+            key = (aid, x.quote_start) if "article_id" in st.columns else x.quote_start
+            targets_of.setdefault(key, []).append(f"{x.target_actor or x.target_text} "
+                                                  f"({sign.get(int(x.polarity), '0')})")
+    claims_of: dict[str, tuple[list[int], list]] = {}
+    if "start" in claims.columns:
+        for i, x in enumerate(claims.sort_values(["article_id", "start"], kind="stable").itertuples(index=False)):
+            starts, items = claims_of.setdefault(x.article_id, ([], []))
+            starts.append(x.start)
+            items.append(x)
     rows = []
     for r in q.itertuples(index=False):
         k = (r.article_id, r.quote_start, r.quote_end)
-        targets = ""
-        if "target_text" in st.columns:
-            s = st[(st["article_id"] == r.article_id) & (st["quote_start"] == r.quote_start)] \
-                if "article_id" in st.columns else st[st["quote_start"] == r.quote_start]
-            sign = {1: "+", -1: "−", 0: "0"}
-            targets = "; ".join(f"{x.target_actor or x.target_text} ({sign.get(int(x.polarity), '0')})"
-                                for x in s.itertuples(index=False))
+        targets = "; ".join(targets_of.get((r.article_id, r.quote_start) if "article_id" in st.columns
+                                           else r.quote_start, []))
         inside = ""
-        if "start" in claims.columns:
-            c = claims[(claims["article_id"] == r.article_id) & (claims["start"] >= r.quote_start)
-                       & (claims["end"] <= r.quote_end)]
+        if r.article_id in claims_of:
+            starts, items = claims_of[r.article_id]
+            lo, hi = bisect_left(starts, r.quote_start), bisect_right(starts, r.quote_end)
             inside = "; ".join(f"{x.text} {x.counted}".strip() + (" ⚑" if x.inconsistent else "")
-                               for x in c.itertuples(index=False))
+                               for x in items[lo:hi] if x.end <= r.quote_end)
         cue_class = getattr(r, "cue_class", "")
         rows.append({
             "speaker": getattr(r, "actor", "") or r.speaker or "(no speaker)",
@@ -328,14 +340,18 @@ def overview_figure(t: dict[str, pd.DataFrame], max_speakers: int = 12):
             tone_keys = list(zip(tone["article_id"], tone["quote_start"], tone["quote_end"]))
             tone = tone[[k in who for k in tone_keys]]
             tone = tone.assign(_who=[who[k] for k in tone_keys if k in who])
-            groups = {k: tone.loc[tone["_who"] == k, "vader"].tolist() for k in order}
+            groups = {k: [] for k in order}
+            for k, v in zip(tone["_who"], tone["vader"]):
+                if k in groups:
+                    groups[k].append(v)
             ax2.axvspan(-0.05, 0.05, color="#EEEEEE", zorder=0)
             for y, k in enumerate(order):
                 vals = groups[k]
-                for x in vals:
-                    pol = "negative" if x < -0.05 else "positive" if x > 0.05 else "neutral"
-                    ax2.scatter([x], [y], s=46, color=plots.colour("polarity", pol),
-                                marker=plots.marker("polarity", pol), edgecolor="#333333", linewidth=0.5, zorder=3)
+                for pol in plots.PALETTES["polarity"]:  # one scatter per polarity and row, however many statements
+                    xs = [x for x in vals if ("negative" if x < -0.05 else "positive" if x > 0.05 else "neutral") == pol]
+                    if xs:
+                        ax2.scatter(xs, [y] * len(xs), s=46, color=plots.colour("polarity", pol),
+                                    marker=plots.marker("polarity", pol), edgecolor="#333333", linewidth=0.5, zorder=3)
                 if len(vals) >= plots.MIN_FOR_SUMMARY:
                     m = sum(vals) / len(vals)
                     ax2.plot([m, m], [y - 0.3, y + 0.3], color="black", lw=2.5, zorder=4)

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import plots
+from .sentiment import PRONOUN_SPEAKERS
 from .tables import InputError, read_table, write_bytes_atomic
 
 __all__ = ["load_tables", "findings_markdown", "findings_table", "overview_figure", "render_html", "splice_readme",
@@ -76,7 +77,6 @@ def short(text: str, words: int = 14) -> str:
 
 #: Speaker names that stand for no one in particular: ranked after every named speaker, never at the top.
 UNNAMED = ("(unresolved pronoun)", "(vague source)", "(anonymous source)", "(no speaker)")
-_PRONOUNS = frozenset("he she they it i we you".split())
 
 
 def _speaker(df: pd.DataFrame) -> pd.Series:
@@ -87,7 +87,7 @@ def _speaker(df: pd.DataFrame) -> pd.Series:
     actor = df["actor"].fillna("") if "actor" in df.columns else blank
     speaker = df["speaker"].fillna("") if "speaker" in df.columns else blank
     source = df["source_type"].fillna("") if "source_type" in df.columns else blank
-    pronoun = (actor == "") & speaker.astype(str).str.strip().str.lower().isin(_PRONOUNS)
+    pronoun = (actor == "") & speaker.astype(str).str.strip().str.lower().isin(PRONOUN_SPEAKERS)
     out = actor.where(actor != "", speaker).mask(pronoun, UNNAMED[0])
     for kind, group in (("vague", UNNAMED[1]), ("anonymous", UNNAMED[2])):
         out = out.mask((actor == "") & (source == kind), group)

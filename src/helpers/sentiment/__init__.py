@@ -37,5 +37,6 @@ from helpers.sentiment.target import (  # noqa: F401
     TOWARD_EVIDENCE_COLUMNS, toward, toward_evidence, toward_probabilities)
 from helpers.sentiment.stance import STANCES_SCHEMA, stance_table, stances  # noqa: F401
 from helpers.sentiment.tables import (  # noqa: F401
-    MENTIONS_INPUT_SCHEMA, QUOTES_INPUT_SCHEMA, SENTIMENT_ACTORS_SCHEMA, SENTIMENT_QUOTES_SCHEMA, actor_summary,
-    article_tables, score_actors, score_quotes, sentiment_tables, speaker_group, speaker_summary, tone_arc)
+    MENTIONS_INPUT_SCHEMA, PRONOUN_SPEAKERS, QUOTES_INPUT_SCHEMA, SENTIMENT_ACTORS_SCHEMA, SENTIMENT_QUOTES_SCHEMA,
+    actor_summary, article_tables, score_actors, score_quotes, sentiment_tables, speaker_group, speaker_summary,
+    tone_arc)

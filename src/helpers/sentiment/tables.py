@@ -94,7 +94,8 @@ SENTIMENT_ACTORS_SCHEMA = [
 # ----------------------------------------------------------------------------------------------------------
 # Tables for notebook 05
 # ----------------------------------------------------------------------------------------------------------
-_PRONOUN_SPEAKERS = frozenset("he she they it i we you".split())
+#: Speakers that are pronouns: left unresolved by helpers.actors they form one group (:func:`speaker_group`).
+PRONOUN_SPEAKERS = frozenset("he she they it i we you".split())
 
 
 def speaker_group(speaker: str, actor: str) -> str:
@@ -109,7 +110,7 @@ def speaker_group(speaker: str, actor: str) -> str:
     actor, speaker = _as_text(actor).strip(), _as_text(speaker).strip()
     if actor:
         return actor
-    if speaker.lower() in _PRONOUN_SPEAKERS:
+    if speaker.lower() in PRONOUN_SPEAKERS:
         return "(unresolved pronoun)"
     return speaker or "(unattributed)"
 

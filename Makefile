@@ -49,7 +49,7 @@ endif
 NOTEBOOKS := $(sort $(patsubst %.ipynb,%,$(shell ls -1 notebooks 2>/dev/null | LC_ALL=C grep -xE '[0-9]{2}_[a-z][a-z0-9_]*\.ipynb')))
 # What every notebook imports: the runner, the tables, the figure style and the text model every stage reads (with the
 # word lists and rule tables the model itself reads).
-CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/helpers/notebooks.py src/helpers/figures.py \
+CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/helpers/notebooks.py \
         src/helpers/corpus.py src/helpers/runstate.py src/helpers/gitfilter.py src/helpers/plots.py src/helpers/tableview.py \
         src/helpers/text.py src/helpers/wordlists.py src/helpers/data/abbreviations.txt \
         src/helpers/data/reporting_verbs.csv src/helpers/data/boilerplate_rules.csv

@@ -13,6 +13,8 @@ repeats, caches cleared before each repeat (so repeated text is not free):
   - rule_toward(): the rule engine alone, same targets
   - stances(): helpers.sentiment.stances(article) on the first A articles (statements and mentions computed
     beforehand and passed in, so only the stance stage is timed), per character of those articles
+  - article_tables(): notebook 05's whole per-article work (statement tone, stances, tone toward every actor
+    mention with its voice) on the same articles, statements and mentions
   - scaling (--scaling N, default 4000; 0 skips): one hostile article "Officials spoke.\n\n" + "“Yes,” he said. " * n
     (n statements, n + 1 mentions, every "he" a reporting source) for n = N/4, N/2, N: CPU seconds of score_actors,
     score_quotes and stance_table, and each time per item relative to n = N/4 (1.00 = linear in the article)
@@ -45,10 +47,11 @@ def corpus_sentences(limit: int) -> list[tuple[str, int, int, int, int]]:
 
 
 def clear_caches() -> None:
-    from helpers.sentiment import features, lexicon, sentences, words
+    from helpers.sentiment import features, lexicon, rules, sentences, tables, words
 
-    for fn in (lexicon._trace, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
-               lexicon._afinn_pattern, tm.build):
+    for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
+               features._sentence_words, features._quotation_contents, rules._rows, tables._local_agrees,
+               tables._quotation_index, tm.build):
         fn.cache_clear()
 
 
@@ -89,6 +92,8 @@ def main(argv: list[str]) -> int:
     prepared = [(t, extract_quotes(t), find_mentions(t)) for t in arts]
     art_chars = sum(len(t) for t in arts)
     t_st = timed(lambda it: sentiment.stances(it[0], quotes=it[1], mentions=it[2]), prepared, repeat)
+    items = [(str(k), t, q.to_dict("records"), m.to_dict("records")) for k, (t, q, m) in enumerate(prepared)]
+    t_at = timed(sentiment.article_tables, items, repeat)
     t_base_art = timed(lambda t: [an.polarity_scores(t[a:b]) for a, b in tm.build(t).sentences], arts, repeat)
     print(f"{len(sents)} corpus sentences, {chars} chars; {len(arts)} articles, {art_chars} chars; best of {repeat}")
     print(f"{'function':<26}{'items/s':>12}{'chars/s':>14}{'time vs baseline':>18}")
@@ -96,6 +101,7 @@ def main(argv: list[str]) -> int:
         print(f"{name:<26}{k / t:>12,.0f}{c / t:>14,.0f}{t / base:>17.2f}x")
     print(f"{'articles: VADER/sentence':<26}{len(arts) / t_base_art:>12,.1f}{art_chars / t_base_art:>14,.0f}{1:>17.2f}x")
     print(f"{'stances()':<26}{len(arts) / t_st:>12,.1f}{art_chars / t_st:>14,.0f}{t_st / t_base_art:>17.2f}x")
+    print(f"{'article_tables()':<26}{len(arts) / t_at:>12,.1f}{art_chars / t_at:>14,.0f}{t_at / t_base_art:>17.2f}x")
     top = int(argv[argv.index("--scaling") + 1]) if "--scaling" in argv else 4000
     if top:
         scaling([top // 4, top // 2, top], extract_quotes, find_mentions)

@@ -16,6 +16,10 @@ recall = matched / gold. Speaker accuracy is over matched statements: the predic
 its span overlaps the gold speaker span, or when the two speaker strings are equal ignoring case (both empty
 counts as a match). Per-kind recall uses the gold kind, per-kind precision the predicted kind; ``kind acc``
 is the share of matched statements whose predicted kind equals the gold kind.
+
+``--classes speech naming request`` scores only the rows of those cue classes: the gold follows the first
+convention (statements, naming and requests; no beliefs, findings or intentions), which ``extract_quotes`` also
+extracts, labelled by ``cue_class``.
 """
 from __future__ import annotations
 
@@ -81,7 +85,9 @@ def match_passage(preds: list[dict], golds: list[dict], threshold: float) -> lis
     return pairs
 
 
-def evaluate(gold: list[dict], threshold: float, show_errors: bool = False, out=sys.stdout) -> dict:
+def evaluate(gold: list[dict], threshold: float, show_errors: bool = False, out=sys.stdout,
+             classes: tuple[str, ...] | None = None) -> dict:
+    """Score every passage; ``classes``: count only predicted rows with these ``cue_class`` values (None: all)."""
     tp = fp = fn = spk = kind_ok = 0
     by_gold = defaultdict(lambda: [0, 0])     # kind -> [matched, total]
     by_pred = defaultdict(lambda: [0, 0])     # kind -> [matched, total]
@@ -90,6 +96,8 @@ def evaluate(gold: list[dict], threshold: float, show_errors: bool = False, out=
         text = doc["text"]
         df = extract_quotes(text)
         preds = df.to_dict("records")
+        if classes is not None:
+            preds = [p for p in preds if p["cue_class"] in classes]
         pairs = match_passage(preds, doc["quotes"], threshold)
         for g, p in pairs:
             by_gold[g["kind"]][1] += 1
@@ -156,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="overlap thresholds (default: 0.3 0.8)")
     ap.add_argument("--show-errors", action="store_true", help="list misses, false statements, wrong speakers")
     ap.add_argument("--source", nargs="+", help="score only passages with these sources (e.g. wikinews)")
+    ap.add_argument("--classes", nargs="+", metavar="CLASS",
+                    help="score only predicted rows of these cue classes (the gold's convention counts speech, "
+                         "naming and request: --classes speech naming request); default: every row")
     args = ap.parse_args(argv)
     path = Path(args.gold)
     if not path.is_file():
@@ -166,7 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         gold = [d for d in gold if d.get("source") in args.source]
     print(f"{path.name}: {len(gold)} passages, {sum(len(d['quotes']) for d in gold)} gold statements")
     for i, t in enumerate(args.threshold):
-        res = evaluate(gold, t, show_errors=args.show_errors and i == 0)
+        res = evaluate(gold, t, show_errors=args.show_errors and i == 0,
+                       classes=tuple(args.classes) if args.classes else None)
         report(res)
     return 0
 

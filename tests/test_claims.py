@@ -195,3 +195,62 @@ def test_claims_table_is_extract_claims_per_article_with_its_statements():
     expected = conform(pd.concat(parts, ignore_index=True), claims.CLAIMS_TABLE_SCHEMA)
     assert len(t) > 50
     pd.testing.assert_frame_equal(t, expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(1, 30)), max_size=30), st.integers(0, 600))
+def test_sentence_lookup_by_bisection_is_the_scan_it_replaced(gaps_and_lengths, pos):
+    """Claims find their sentence by bisection (linear in the article, not claims x sentences): the same span
+    as scanning the sentences in order, or the 300-character window when no sentence holds the position."""
+    spans, at = [], 0
+    for gap, length in gaps_and_lengths:
+        spans.append((at + gap, at + gap + length))
+        at += gap + length
+    scanned = next(((a, b) for a, b in spans if a <= pos < b), (max(0, pos - 300), pos + 300))
+    assert claims._sentence_of(claims._Spans(spans), pos) == scanned
+
+
+def test_claims_table_engines_give_the_same_rows():
+    texts = {f"a{i}": f"Police said {i * 7 + 3} people were detained and {i + 2} were injured on day {i}." for i in
+             range(12)}
+    loop = claims.claims_table(texts, engine="loop")
+    assert len(loop) >= 24 and loop["article_id"].tolist() == sorted(loop["article_id"])
+    try:
+        pd.testing.assert_frame_equal(claims.claims_table(texts, engine="local"), loop)
+    finally:
+        from helpers import corpus
+        corpus.shutdown()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([None, ("killed", "people"), ("injured", "people")]),
+                          st.sampled_from(["narrator", "A", "B", "C"]), st.integers(-1, 12), st.booleans()),
+                max_size=25))
+def test_candidate_pairs_hold_every_comparable_pair(spec):
+    """Clashes are checked only on candidate pairs (linear in the claims of one source): every pair of the same
+    tally that `_comparable` accepts is among them, as when all pairs were checked."""
+    cl = [claims._Claim(i, i + 1, 1, 1, 1, "exact", total=total) for i, (_, _, _, total) in enumerate(spec)]
+    for i, c in enumerate(cl):
+        c.index = i
+    rows = [{"source": src, "sentence_id": sid} for _, src, sid, _ in spec]
+    keys = [k for k, _, _, _ in spec]
+    every = {(i, j) for i in range(len(cl)) for j in range(i + 1, len(cl))
+             if keys[i] is not None and keys[i] == keys[j] and claims._comparable(cl[i], cl[j], rows)}
+    candidates = claims._candidate_pairs(cl, keys, rows)
+    assert every <= set(candidates) and all(keys[i] == keys[j] is not None for i, j in candidates)
+
+
+def test_one_speakers_many_tallies_take_linear_time():
+    """20,000-quotation articles: the statement lookup and the clash check no longer compare every claim with every
+    statement and every other claim (counted through _comparable's calls, not timed)."""
+    from unittest import mock
+    parts, rows, pos = [], [], 0
+    for i in range(3000):
+        s = f'"{i % 90 + 2} people were killed," he said. '
+        parts.append(s)
+        rows.append({"article_id": "x", "quote_start": pos + 1, "quote_end": pos + s.index(","), "speaker": "he",
+                     "actor": "", "source_type": "unresolved"})
+        pos += len(s)
+    with mock.patch.object(claims, "_comparable", wraps=claims._comparable) as spy:
+        t = claims.claims_table({"x": "".join(parts)}, pd.DataFrame(rows))
+    assert len(t) == 3000 and (t["source"] == "he").all() and spy.call_count < 3000

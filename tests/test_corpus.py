@@ -51,16 +51,34 @@ def test_loop_and_local_dask_cluster_give_identical_bytes_in_input_order(article
     assert _bytes(loop) == _bytes(local_results)
 
 
-def test_existing_cluster_from_dask_scheduler_address(articles, monkeypatch):
+def test_existing_cluster_from_dask_scheduler_address(articles, monkeypatch, tmp_path):
     from distributed import LocalCluster
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
         monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
         assert corpus.choose_engine("auto", 10_000) == "cluster"
+        monkeypatch.setattr(corpus, "DASK_SWITCH_SECONDS", 0.0)  # hand over to the cluster after the first article
+        timings = tmp_path / "timings.jsonl"
+        monkeypatch.setenv("HELPERS_TIMINGS", str(timings))
         try:
             got = corpus.map_articles(_stage, iter(articles[:60]), desc="cluster", engine="auto", total=10_000)
         finally:
             corpus._CLIENTS.pop("cluster").close()
+    assert json.loads(timings.read_text())["engine"] == "loop+cluster"
     assert _bytes(got) == _bytes(corpus.map_articles(_stage, articles[:60], desc="loop", engine="loop"))
+
+
+def test_auto_keeps_a_cheap_large_map_in_the_loop(articles, monkeypatch, tmp_path):
+    """From DASK_MIN_ARTICLES on, auto starts as a loop: work it projects to finish within DASK_SWITCH_SECONDS never
+    starts a cluster; work projected to take longer moves to one (above)."""
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    monkeypatch.delenv("HELPERS_ENGINE", raising=False)
+    timings = tmp_path / "timings.jsonl"
+    monkeypatch.setenv("HELPERS_TIMINGS", str(timings))
+    before = set(corpus._CLIENTS)
+    items = [articles[i % len(articles)] for i in range(corpus.DASK_MIN_ARTICLES)]
+    got = corpus.map_articles(len, items, desc="cheap", engine="auto")
+    assert got == [len(a) for a in items] and set(corpus._CLIENTS) == before
+    assert json.loads(timings.read_text())["engine"] == "loop"
 
 
 def test_failures_are_recorded_with_their_key_on_every_engine(articles, local_results):

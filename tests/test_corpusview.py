@@ -200,3 +200,87 @@ def test_notebook_corpus_section_for_many_articles_and_one(tmp_path):
     shown = _run_cells({"quotes": Q[Q["article_id"] == "a1"], "articles": ARTS.head(1)}, {"a1": "x" * 100}, one)
     assert len(shown) == 1 and shown[0].data.startswith("A single-article run (`a1`)")
     assert not one.exists()  # no corpus figure for a single article
+
+
+# ---------------------------------------------------------------------------------------- linear fast paths
+# The corpus tables aggregate in one pass over plain values (a pandas frame per speaker made notebook 06 take
+# seconds per 500 articles); these tests hold them to the per-group pandas definitions, to the last bit, on
+# random tables with many speakers, ties, pronoun targets and outlets.
+def _random_tables(seed: int, n: int = 400):
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    names = ["Ana Diaz", "Bo Lin", "he", "officials", "the website", "Cy Ode", "a source", "Dee", "Eve Ash"]
+    pick = lambda xs: [xs[i] for i in rng.integers(0, len(xs), n)]  # noqa: E731
+    speaker = pick(names)
+    q = pd.DataFrame({
+        "article_id": [f"a{i}" for i in rng.integers(0, 60, n)], "kind": pick(["direct", "mixed", "indirect"]),
+        "quote_start": list(range(0, 10 * n, 10)), "quote_end": list(range(5, 10 * n, 10)),
+        "quote_text": pick(["we will", "no", "the plan is good and fair", "prices rise"]), "speaker": speaker,
+        "actor": [s if s[0].isupper() and " " in s else "" for s in speaker],
+        "cue_class": pick(["speech", "speech", "naming", "belief"]),
+        "source_type": pick(["person", "organisation", "vague", "anonymous", "unresolved", ""]),
+        "attribution_id": rng.integers(0, 5, n)})
+    sq = q[["article_id", "quote_start", "quote_end", "speaker", "actor"]].assign(
+        vader=np.round(rng.uniform(-1, 1, n), 4))
+    st = pd.DataFrame({
+        "article_id": q["article_id"], "quote_start": q["quote_start"], "quote_end": q["quote_end"],
+        "holder": speaker, "holder_actor": q["actor"],
+        "target_text": pick(["the plan", "The plan", "it", "taxes", "the army", "they"]),
+        "target_actor": pick(["", "", "", "Bo Lin"]), "polarity": rng.integers(-1, 2, n)})
+    arts = pd.DataFrame({"article_id": [f"a{i}" for i in range(70)],
+                         "outlet": [["AP", "", "Reuters", "BBC", "Znak"][i % 5] for i in range(70)]})
+    return q, sq, st, arts
+
+
+def _tone_by_definition(sq, q):
+    sq = cv._join_quotes(sq, q)
+    sq = sq.assign(speaker=cv._keys(sq), vader=pd.to_numeric(sq["vader"]))
+    rows = []
+    for k, g in sq.groupby("speaker", sort=True):
+        v = g["vader"]
+        rows.append({"speaker": k, "n": len(v), "mean": round(float(v.mean()), 4),
+                     "sd": round(float(v.std(ddof=1)), 4) if len(v) >= plots.MIN_FOR_SUMMARY else float("nan"),
+                     "min": float(v.min()), "max": float(v.max())})
+    return pd.DataFrame(rows)
+
+
+def _stance_by_definition(st, q):
+    st = cv._stance_rows(st, q)
+    rows = []
+    for k, g in st.groupby("speaker", sort=True):
+        neg, pos = g[g["polarity"] < 0], g[g["polarity"] > 0]
+
+        def top(s):
+            c = s[s != "(pronoun)"].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+            return "; ".join(f"{t} ({v})" if v > 1 else t for t, v in c.head(3).items())
+        rows.append({"speaker": k, "negative": len(neg), "positive": len(pos),
+                     "neutral": int((g["polarity"] == 0).sum()),
+                     "targets": int(pd.concat([neg["target"], pos["target"]]).nunique()),
+                     "against": top(neg["target"]), "for": top(pos["target"])})
+    return pd.DataFrame(rows)
+
+
+def test_one_pass_aggregates_equal_the_per_group_definitions():
+    for seed in range(4):
+        q, sq, st, arts = _random_tables(seed)
+        tone = cv.speaker_tone(sq, q).sort_values("speaker").reset_index(drop=True)
+        pd.testing.assert_frame_equal(tone[["speaker", "n", "mean", "sd", "min", "max"]],
+                                      _tone_by_definition(sq, q), check_dtype=False)
+        stance = cv.speaker_stance(st, q).sort_values("speaker").reset_index(drop=True)
+        pd.testing.assert_frame_equal(stance, _stance_by_definition(st, q), check_dtype=False)
+        sp = cv.speakers_table(q, arts).set_index("speaker")
+        counted = cv._counted(q).assign(_k=lambda d: cv._keys(d))
+        for k, g in counted.groupby("_k"):
+            assert sp.loc[k, "direct"] == (g["kind"] == "direct").sum()
+            c = g["source_type"].value_counts()
+            assert sp.loc[k, "source_type"] == min(t for t, v in c.items() if v == c.max())
+        by = cv.stance_by_target(st, q)
+        rows = cv._stance_rows(st, q)
+        assert (by["negative"] + by["positive"]).sum() == int((rows["polarity"] != 0).sum()) > 0
+        assert (by["articles"] >= 1).all() and by["articles"].sum() <= len(rows)
+        outl = cv.statements_per_outlet(q, arts).set_index("outlet")
+        out_of = cv.outlet_of(arts)
+        for outlet, g in counted.assign(o=counted["article_id"].map(out_of)).groupby("o"):
+            assert outl.loc[outlet, "statements"] == len(g)
+            assert outl.loc[outlet, "speakers"] == g.loc[~g["_k"].isin(cv.GROUPS), "_k"].nunique()

@@ -37,6 +37,15 @@ def _digest(folder: Path) -> dict:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _kernel_of(group: int, notebook: str) -> bool:
+    """Whether the runner of ``notebook`` in process group ``group`` has started its kernel (jupyter_client starts
+    kernels in a session of their own, so the kernel is found as the runner's child, not by the group)."""
+    runners = subprocess.run(["pgrep", "-g", str(group), "-f", f"helpers.notebooks notebooks/{notebook}"],
+                             capture_output=True, text=True).stdout.split()
+    return any(subprocess.run(["pgrep", "-P", pid, "-f", "ipykernel"], capture_output=True).returncode == 0
+               for pid in runners)
+
+
 def _make(raw: Path, out: Path, **kw) -> subprocess.CompletedProcess:
     return subprocess.run(["make", "--no-print-directory", "report", f"RAW_DIR={raw}", f"OUT_DIR={out}"],
                           cwd=paths.ROOT, capture_output=True, text=True, timeout=900, **kw)
@@ -54,9 +63,12 @@ def test_killed_make_report_leaves_previous_outputs_whole_and_the_next_run_compl
                             cwd=paths.ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             start_new_session=True)
     victim = "03_actors"
-    for line in proc.stdout:  # wait until the third notebook is executing, then kill everything at once
+    for line in proc.stdout:  # wait until the third notebook's kernel is executing, then kill everything at once
         if f"notebooks/{victim}.ipynb ->" in line:
-            time.sleep(2.0)
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and not _kernel_of(proc.pid, victim):
+                time.sleep(0.05)
+            time.sleep(0.3)
             os.killpg(proc.pid, signal.SIGKILL)
             break
     proc.wait(timeout=60)

@@ -196,7 +196,8 @@ def _git(repo: Path, *args: str) -> str:
 
 
 def _lab_rerun(nb: nbformat.NotebookNode, shift: int) -> nbformat.NotebookNode:
-    """What a second Run All in the Lab leaves: counts moved on, timestamps, widget state, another display name."""
+    """What a second Run All in the Lab leaves: counts moved on, timestamps, widget state, another display name, and
+    a progress bar's widget view (helpers.corpus shows tqdm.auto bars in the Lab)."""
     nb = nbformat.from_dict(json.loads(json.dumps(nb)))
     for cell in nb.cells:
         if cell.cell_type == "code" and cell.execution_count:
@@ -204,6 +205,9 @@ def _lab_rerun(nb: nbformat.NotebookNode, shift: int) -> nbformat.NotebookNode:
             for o in cell.outputs:
                 if "execution_count" in o:
                     o.execution_count += shift
+            cell.outputs.insert(0, nbformat.v4.new_output("display_data", {
+                gitfilter.WIDGET_VIEW: {"model_id": f"{shift:032x}", "version_major": 2, "version_minor": 0},
+                "text/plain": "02 tokenize: 100%|##########| 1/1"}))
             cell.metadata["execution"] = {"iopub.execute_input": "2026-12-02T10:00:00.000Z"}
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     nb.metadata["kernelspec"]["display_name"] = "Python 3"
@@ -237,7 +241,7 @@ def test_git_filter_hides_run_noise_but_not_changed_results(tmp_path):
     _git(repo, "add", "-A")
     assert _git(repo, "status", "--porcelain") == ""
     changed = _lab_rerun(nb, 7)
-    changed.cells[1].outputs[0].data["text/plain"] = "3"
+    changed.cells[1].outputs[-1].data["text/plain"] = "3"
     path.write_bytes(notebooks.canonical_bytes(changed))
     assert _git(repo, "status", "--porcelain").split() == ["M", "01_x.ipynb"]
     diff = [line for line in _git(repo, "diff").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]

@@ -65,3 +65,15 @@ def test_save_writes_identical_png_and_svg_twice(tmp_path):
     svg = a[1].read_text()
     assert "<dc:date>" not in svg and "Matplotlib v" not in svg
     assert not list((tmp_path / "a").glob("*.tmp"))
+
+
+def test_show_saves_closes_and_shows_the_written_png(tmp_path, monkeypatch):
+    """In a notebook, ``show`` displays the bytes of the PNG it wrote (one render for file and notebook)."""
+    shown = []
+    monkeypatch.setattr("IPython.get_ipython", lambda: object())  # as in a kernel
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0])
+    assert plots.show(fig, tmp_path / "f.png") is None  # a cell ending with it shows the figure, not a return value
+    assert not plt.fignum_exists(fig.number) and (tmp_path / "f.svg").is_file()
+    assert len(shown) == 1 and shown[0].data == (tmp_path / "f.png").read_bytes()

@@ -144,3 +144,23 @@ def test_unresolved_pronouns_are_grouped_and_never_top():
     fig = report.overview_figure(tables_for(q))
     labels = [x.get_text() for x in fig.axes[0].get_yticklabels()]
     assert labels == ["Ana Diaz (n=1)", "(unresolved pronoun) (n=3)", "(no speaker) (n=1)"]
+
+
+def test_html_report_is_the_same_without_the_iri_checker_import(tmp_path):
+    """render_html imports nbformat with jsonschema's optional ``rfc3987_syntax`` hidden (1.3-1.6 s of lark
+    grammars for a format the notebook schema never uses): the page is the same as with it, and the package is
+    importable again afterwards."""
+    import subprocess
+    import sys
+
+    nbs = [str(notebook(tmp_path, "01_a")), str(notebook(tmp_path, "06_report"))]
+    code = ("import sys, {first}\nfrom helpers import report\n"
+            "sys.stdout.write(report.render_html(sys.argv[1:]))\n"
+            "print(repr(sys.modules.get('rfc3987_syntax', 'absent')), file=sys.stderr)\n"
+            "import importlib.util; print(importlib.util.find_spec('rfc3987_syntax') is not None, file=sys.stderr)")
+    run = lambda first: subprocess.run([sys.executable, "-c", code.format(first=first), *nbs],  # noqa: E731
+                                       capture_output=True, text=True, check=True)
+    hidden, loaded = run("os"), run("jsonschema")  # importing jsonschema first: the checker is loaded as usual
+    assert hidden.stdout == loaded.stdout and hidden.stdout.count('src="data:image/png;base64,') == 2
+    assert hidden.stderr.splitlines()[0] == "'absent'" and "module 'rfc3987_syntax'" in loaded.stderr
+    assert hidden.stderr.splitlines()[1] == "True"

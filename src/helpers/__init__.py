@@ -11,7 +11,7 @@ Shared machinery:
 - :mod:`helpers.runstate`  the standard-library stamps and failure summary ``make report`` uses
 - :mod:`helpers.notebooks` papermill runner: atomic, normalised, one-line errors naming notebook and cell
 - :mod:`helpers.gitfilter` the normalised notebook form (git clean filter; execution counts 1..n)
-- :mod:`helpers.plots`     the figure style: one colour-blind-safe palette per meaning; :mod:`helpers.figures` PNG+SVG
+- :mod:`helpers.plots`     the figure style (one colour-blind-safe palette per meaning) and ``save``/``show``: PNG+SVG files
 - :mod:`helpers.tableview` ``show(df)``: text tables left-aligned and wrapped in notebooks, on GitHub too
 - :mod:`helpers.dictionary` the data dictionary
 

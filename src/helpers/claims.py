@@ -64,8 +64,10 @@ governor's "twelve" (0017).
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -374,10 +376,25 @@ def _scan(text: str, sentences: list[tuple[int, int]]) -> list[_Claim]:
     return claims
 
 
-def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in sentences:
-        if a <= pos < b:
-            return a, b
+class _Spans(list):
+    """Sentence spans (sorted, not overlapping, as the text model gives them) with their starts for bisection."""
+
+    def __init__(self, spans):
+        super().__init__(spans)
+        self.starts = [a for a, _ in self]
+
+
+def _sentence_of(sentences: _Spans, pos: int) -> tuple[int, int]:
+    """The sentence span holding ``pos``, else 300 characters either side (found by bisection: an article's
+    claims cost time linear in its length, not claims x sentences).
+
+    >>> _sentence_of(_Spans([(0, 10), (12, 20)]), 13), _sentence_of(_Spans([(0, 10), (12, 20)]), 11)
+    ((12, 20), (0, 311))
+    """
+    i = bisect_right(sentences.starts, pos) - 1
+    if i >= 0 and pos < sentences[i][1]:
+        a, b = sentences[i]
+        return a, b
     return max(0, pos - 300), pos + 300
 
 
@@ -514,9 +531,47 @@ def _comparable(a: _Claim, b: _Claim, rows: list[dict]) -> bool:
     return (a.total or b.total) and near
 
 
+def _candidate_pairs(claims: list[_Claim], keys: list, rows: list[dict]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, i < j, that :func:`_comparable` can accept among claims of the same tally key: stated by
+    two different named sources, or a total and a claim within :data:`COMPARE_SENTENCES` sentences of it (or
+    outside any sentence). Every other pair fails :func:`_comparable`, so checking only these gives the same
+    clashes as checking all pairs, in time linear in the claims when one source states them all (20,000 quoted
+    tallies of one speaker: 32 million comparisons before).
+
+    >>> c = [_Claim(0, 1, 5, 5, 5, "exact", total=t) for t in (False, False, True, False)]
+    >>> rows = [{"source": s, "sentence_id": i} for s, i in (("A", 0), ("A", 1), ("narrator", 9), ("B", 12))]
+    >>> _candidate_pairs(c, [("killed", "people")] * 4, rows)
+    [(0, 3), (1, 3), (2, 3)]
+    """
+    groups: dict = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            groups.setdefault(k, []).append(i)
+    pairs = set()
+    for members in groups.values():
+        by_source: dict = {}
+        for i in members:
+            by_source.setdefault(rows[i]["source"], []).append(i)
+        named = [m for src, m in by_source.items() if src != "narrator"]
+        for x, first in enumerate(named):
+            for second in named[x + 1:]:
+                pairs.update((min(i, j), max(i, j)) for i in first for j in second)
+        order = sorted((rows[i]["sentence_id"], i) for i in members)
+        ids = [s for s, _ in order]
+        nowhere = [i for s, i in order if s == -1]
+        for i in members:
+            if not claims[i].total:
+                continue
+            s = rows[i]["sentence_id"]
+            near = members if s == -1 else [j for _, j in order[bisect_left(ids, s - COMPARE_SENTENCES):
+                                                                   bisect_right(ids, s + COMPARE_SENTENCES)]]
+            pairs.update((min(i, j), max(i, j)) for j in [*near, *nowhere] if j != i)
+    return sorted(pairs)
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans of the shared text model (:mod:`helpers.text`), the ones ``sentences.csv`` numbers."""
-    return list(tm.build(text).sentences)
+    return _Spans(tm.build(text).sentences)
 
 
 def _statements(text: str, quotes: pd.DataFrame | list[dict] | None) -> list[dict]:
@@ -527,6 +582,38 @@ def _statements(text: str, quotes: pd.DataFrame | list[dict] | None) -> list[dic
         quotes = extract_quotes(text)
     rows = quotes.to_dict("records") if isinstance(quotes, pd.DataFrame) else quotes
     return sorted(rows, key=lambda r: (r["quote_end"] - r["quote_start"], r["quote_start"]))
+
+
+def _holders(claims: list[_Claim], statements: list[dict]) -> list[dict | None]:
+    """For each claim (sorted by start), the first of ``statements`` (innermost first) that holds it, or None.
+
+    A sweep over the text: statements open as the claims pass their start and close after their end, so each
+    claim is checked only against the statements around it (an article's claims cost time linear in its number of
+    statements, not claims x statements: 16,000 quoted numbers took 10 s).
+
+    >>> c = [_Claim(5, 7, 1, 1, 1, "exact", "", "", "", False, False), _Claim(20, 22, 1, 1, 1, "exact", "", "", "",
+    ...      False, False), _Claim(40, 41, 1, 1, 1, "exact", "", "", "", False, False)]
+    >>> st = [{"quote_start": 4, "quote_end": 8}, {"quote_start": 0, "quote_end": 30}]
+    >>> [h and (h["quote_start"], h["quote_end"]) for h in _holders(c, st)]
+    [(4, 8), (0, 30), None]
+    """
+    usable = [i for i, s in enumerate(statements)  # a missing offset holds nothing (NaN compares false)
+              if s["quote_start"] == s["quote_start"] and s["quote_end"] == s["quote_end"]]
+    by_start = sorted(usable, key=lambda i: statements[i]["quote_start"])
+    open_: dict[int, dict] = {}  # index in `statements` (its preference) -> statement
+    ends: list[tuple] = []  # heap of (quote_end, index) of the open statements
+    k, out = 0, []
+    for c in claims:
+        while k < len(by_start) and statements[by_start[k]]["quote_start"] <= c.start:
+            i = by_start[k]
+            open_[i] = statements[i]
+            heapq.heappush(ends, (statements[i]["quote_end"], i))
+            k += 1
+        while ends and ends[0][0] < c.start:  # ended before this claim, so before every later one
+            open_.pop(heapq.heappop(ends)[1], None)
+        fit = [i for i, s in open_.items() if c.end <= s["quote_end"]]
+        out.append(statements[min(fit)] if fit else None)
+    return out
 
 
 def extract_claims(text: str, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -558,8 +645,7 @@ def _claim_rows(text: str, quotes: pd.DataFrame | list[dict] | None) -> list[dic
     statements = _statements(text, quotes)
     model = tm.build(text)
     rows = []
-    for i, c in enumerate(claims):
-        st = next((s for s in statements if s["quote_start"] <= c.start and c.end <= s["quote_end"]), None)
+    for i, (c, st) in enumerate(zip(claims, _holders(claims, statements))):
         src = (st["actor"] or st["speaker"] or "unnamed source") if st else "narrator"
         rows.append({
             "claim_id": i, "start": c.start, "end": c.end, "text": text[c.start:c.end],
@@ -572,17 +658,13 @@ def _claim_rows(text: str, quotes: pd.DataFrame | list[dict] | None) -> list[dic
         })
     for i, c in enumerate(claims):
         c.index = i
-    keys = [_tally_key(c) for c in claims]
-    for i, a in enumerate(claims):
-        if keys[i] is None:
-            continue
-        for j in range(i + 1, len(claims)):
-            b = claims[j]
-            if keys[j] == keys[i] and _comparable(a, b, rows):
-                (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
-                if ahi < blo or bhi < alo:
-                    a.conflicts.add(j)
-                    b.conflicts.add(i)
+    for i, j in _candidate_pairs(claims, [_tally_key(c) for c in claims], rows):
+        a, b = claims[i], claims[j]
+        if _comparable(a, b, rows):
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            if ahi < blo or bhi < alo:
+                a.conflicts.add(j)
+                b.conflicts.add(i)
     for i, c in enumerate(claims):
         rows[i]["inconsistent"] = bool(c.conflicts)
         rows[i]["contested"] = any(rows[j]["source"] != rows[i]["source"] for j in c.conflicts)
@@ -599,27 +681,37 @@ def _frame(rows: list[dict], schema: list[Column]) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series([r[c.name] for r in rows], dtype=_DTYPES[c.dtype]) for c in schema})
 
 
-def claims_table(texts: dict[str, str], quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def claims_table(texts: dict[str, str], quotes: pd.DataFrame | None = None, *, engine: str = "loop") -> pd.DataFrame:
     """:func:`extract_claims` over ``{article_id: text}``, in article order (columns: :data:`CLAIMS_TABLE_SCHEMA`).
 
     ``quotes`` (``quotes.csv``, with ``article_id``) supplies the statements, so sources match that table.
     The rows of all articles make one frame, conformed once (a frame per article cost more than the extraction).
+    Articles are mapped by :func:`helpers.corpus.map_articles` (a progress bar; ``engine="auto"`` moves a long
+    run to Dask): the same rows whichever engine runs them.
 
     >>> claims_table({"b": "Police held 8,000 people.", "a": "No numbers."})[["article_id", "text"]].values.tolist()
     [['b', '8,000']]
     """
+    from .corpus import map_articles
+
     by_article: dict[str, list[dict]] = {}
     if quotes is not None:
         for r in quotes.to_dict("records"):
             by_article.setdefault(r["article_id"], []).append(r)
-    rows = []
-    for aid in sorted(texts):
-        text = texts[aid]
-        if not isinstance(text, str):
-            raise TypeError(f"extract_claims needs a str, not {type(text).__name__}")
-        for r in _claim_rows(text, None if quotes is None else by_article.get(aid, [])):
-            r["article_id"] = aid
-            rows.append(r)
+    items = ((aid, texts[aid], None if quotes is None else by_article.get(aid, [])) for aid in sorted(texts))
+    parts = map_articles(_article_rows, items, desc="06 claims", engine=engine, total=len(texts))
+    rows = [r for part in parts for r in part]
     if not rows:
         return empty_frame(CLAIMS_TABLE_SCHEMA)
     return conform(_frame(rows, CLAIMS_TABLE_SCHEMA), CLAIMS_TABLE_SCHEMA)
+
+
+def _article_rows(item: tuple[str, str, list[dict] | None]) -> list[dict]:
+    """One article's claim rows for :func:`claims_table`: ``(article_id, text, its statement rows or None)``."""
+    aid, text, statements = item
+    if not isinstance(text, str):
+        raise TypeError(f"extract_claims needs a str, not {type(text).__name__}")
+    rows = _claim_rows(text, statements)
+    for r in rows:
+        r["article_id"] = aid
+    return rows

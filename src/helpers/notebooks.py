@@ -23,15 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-
-from .tables import write_bytes_atomic
-
-# The normalised form (also git's clean filter for notebooks) lives in helpers.gitfilter, which needs no pandas.
-from .gitfilter import (  # noqa: E402
+# The normalised form (also git's clean filter for notebooks) lives in helpers.gitfilter, which needs no pandas and
+# imports nbformat without its slow optional IRI checker (``without_iri_checker``).
+from .gitfilter import (  # noqa: F401 (re-exported: helpers.notebooks is the public home of these names)
     KERNEL_DISPLAY_NAME, VOLATILE_CELL_METADATA, VOLATILE_NOTEBOOK_METADATA, canonical_bytes,
-    execution_counts_in_order, normalise,
+    execution_counts_in_order, nbformat, normalise, without_iri_checker,
 )
+from .tables import write_bytes_atomic
 
 
 def comparable(nb: nbformat.NotebookNode) -> list[tuple]:
@@ -80,7 +78,8 @@ def run(notebook: str | os.PathLike, output: str | os.PathLike, raw_dir: str = "
     go to the terminal, never into the executed notebook. A failing cell raises ``RuntimeError`` naming the
     notebook and the cell; the previous output is left as it was.
     """
-    import papermill as pm
+    with without_iri_checker():
+        import papermill as pm
 
     notebook, output = Path(notebook), Path(output)
     params = {k: v for k, v in {"raw_dir": raw_dir, "out_dir": out_dir}.items() if v}

@@ -16,7 +16,7 @@ A mean is never drawn without its n (:func:`n_label`), and a handful of points i
 distribution (:func:`points_or_summary`: fewer than :data:`MIN_FOR_SUMMARY` values get dots only).
 
 :func:`save` writes PNG and SVG atomically and byte-reproducibly (no dates or software versions in the metadata,
-a fixed SVG hash salt).
+a fixed SVG hash salt); notebooks call :func:`show`, which saves and shows the written PNG.
 
 >>> import matplotlib; matplotlib.use("Agg")
 >>> import matplotlib.pyplot as plt, tempfile, pathlib
@@ -41,7 +41,7 @@ from pathlib import Path
 from .tables import write_bytes_atomic
 
 __all__ = ["PALETTES", "HATCHES", "MARKERS", "OKABE_ITO", "WIDTH", "DPI", "MIN_FOR_SUMMARY", "colour", "hatch",
-           "marker", "category_colours", "n_label", "style", "points_or_summary", "save"]
+           "marker", "category_colours", "n_label", "style", "points_or_summary", "save", "show"]
 
 #: Okabe-Ito colour-blind-safe palette.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442", "blue": "#0072B2",
@@ -182,3 +182,23 @@ def save(fig, path: str | os.PathLike, svg: bool = True) -> list[Path]:
             fig.savefig(buf, format=fmt, dpi=DPI, bbox_inches="tight", metadata=meta)
         out.append(write_bytes_atomic(target, buf.getvalue()))
     return out
+
+
+def show(fig, path: str | os.PathLike, svg: bool = True) -> None:
+    """:func:`save` ``fig``, then show the PNG just written in the notebook and close ``fig``.
+
+    The notebook shows the very bytes of the file (a reviewer sees what the README links to), and the figure is
+    rendered once for both instead of again by the inline backend (about 0.15 s a figure). Outside a kernel it
+    only saves and closes. Returns nothing, so a cell ending with it shows only the figure.
+    """
+    import matplotlib.pyplot as plt
+
+    out = save(fig, path, svg)
+    plt.close(fig)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython ships with the environment
+        return
+    if get_ipython() is not None:
+        from IPython.display import Image, display
+        display(Image(data=out[0].read_bytes(), format="png"))

@@ -38,8 +38,9 @@ __all__ = ["load_tables", "findings_markdown", "findings_table", "overview_figur
            "readme_block", "short", "START", "END"]
 
 START, END = "<!-- findings:start -->", "<!-- findings:end -->"
-TABLES = ("articles", "quotes", "mentions", "scare_quotes", "sentiment_quotes", "sentiment_actors", "stances",
-          "claims")
+#: The tables the findings layer reads (``sentiment_actors.csv``, the largest table after tokens, is not one of them:
+#: nothing here uses it, and reading it took a third of :func:`load_tables` on 4,379 articles).
+TABLES = ("articles", "quotes", "mentions", "scare_quotes", "sentiment_quotes", "stances", "claims")
 _INT = ("quote_start", "quote_end", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end",
         "claim_id", "sentence_id", "target_start", "target_end", "polarity", "n_chars", "attribution_id")
 _FLOAT = ("vader", "afinn", "value", "lower", "upper", "score", "toward", "sentence_vader")
@@ -265,11 +266,14 @@ def findings_table(t: dict[str, pd.DataFrame], article_id: str | None = None, wo
     if article_id is not None:
         q = q[q["article_id"] == article_id]
     q = q.sort_values(["article_id", "quote_start", "quote_end"], kind="stable")
-    tone = t.get("sentiment_quotes", pd.DataFrame())
+    # one article's rows of the other tables (every lookup below is keyed by article when the table has one)
+    mine = (lambda df: df[df["article_id"] == article_id] if article_id is not None and "article_id" in df.columns
+            else df)
+    tone = mine(t.get("sentiment_quotes", pd.DataFrame()))
     tone_of = ({(r.article_id, r.quote_start, r.quote_end): f"{r.vader_label} ({r.vader:+.2f})"
                 for r in tone.itertuples(index=False)} if "vader" in tone.columns else {})
-    st = t.get("stances", pd.DataFrame())
-    claims = t.get("claims", pd.DataFrame())
+    st = mine(t.get("stances", pd.DataFrame()))
+    claims = mine(t.get("claims", pd.DataFrame()))
     # stances and claims indexed once (a statement's own rows in table order), so the table is linear in statements
     sign = {1: "+", -1: "−", 0: "0"}
     targets_of: dict[tuple, list[str]] = {}
@@ -371,12 +375,22 @@ def overview_figure(t: dict[str, pd.DataFrame], max_speakers: int = 12):
 
 
 # ------------------------------------------------------------------------------------------ HTML report
+def _nbconvert():
+    """``(nbformat, HTMLExporter)``, imported without jsonschema's slow optional IRI checker
+    (:func:`helpers.gitfilter.without_iri_checker`: 1.3-1.6 s of the 2.5 s this step took on 500 articles)."""
+    from .gitfilter import without_iri_checker
+
+    with without_iri_checker():
+        import nbformat
+        from nbconvert import HTMLExporter
+    return nbformat, HTMLExporter
+
+
 def render_html(notebooks: list[str | Path], title: str = "Who is quoted, saying what, in what tone") -> str:
     """The executed ``notebooks`` as one offline HTML page without code: nbconvert's ``lab`` template with inputs
     and prompts excluded, images embedded, and every ``<script>`` removed (the page needs none: figures are
     inline PNG, tables and the annotated article are HTML), so it opens offline and renders the same bytes."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    nbformat, HTMLExporter = _nbconvert()
 
     merged = None
     for path in notebooks:

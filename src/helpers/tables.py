@@ -11,6 +11,8 @@ CSV bytes are deterministic: fixed column order, ``\\n`` line ends, UTF-8, no in
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import tempfile
 from dataclasses import dataclass
@@ -50,38 +52,63 @@ def conform(df: pd.DataFrame, schema: list[Column]) -> pd.DataFrame:
     """Return ``df`` with exactly the schema's columns, in order, cast to the schema's dtypes.
 
     Raises ``ValueError`` naming missing columns: a schema mismatch is a programming error.
+    Missing text is ``""``; other cells are cast as ``astype`` casts them. The columns are converted one by one
+    into one new frame (cheap for the small per-article frames of a corpus run); a text column whose cells are
+    all ``str`` already is taken as it is.
+
+    >>> s = [Column("a", "str", ""), Column("n", "int", "")]
+    >>> t = conform(pd.DataFrame({"n": [2, 1], "a": ["x", None], "z": [0, 0]}, index=[7, 3]), s)
+    >>> t.to_dict("list"), [str(d) for d in t.dtypes], list(t.index)
+    ({'a': ['x', ''], 'n': [2, 1]}, ['string', 'int64'], [0, 1])
     """
     missing = [c.name for c in schema if c.name not in df.columns]
     if missing:
         raise ValueError(f"table lacks columns {missing}")
-    out = df.loc[:, [c.name for c in schema]].copy()
+    if not df.columns.is_unique:  # a repeated column name: cast a copy in place
+        out = df.loc[:, [c.name for c in schema]].copy()
+        for c in schema:
+            if c.dtype == "str":
+                out[c.name] = out[c.name].fillna("").astype(str).astype("string")
+            else:
+                out[c.name] = out[c.name].astype(_PANDAS_DTYPES[c.dtype])
+        return out.reset_index(drop=True)
+    cols = {}
     for c in schema:
+        s = df[c.name]
         if c.dtype == "str":
-            out[c.name] = out[c.name].fillna("").astype(str).astype("string")
+            text = s.to_numpy(dtype=object) if s.dtype == object or isinstance(s.dtype, pd.StringDtype) else None
+            if text is not None and pd.api.types.infer_dtype(text, skipna=False) in ("string", "empty"):
+                cols[c.name] = pd.array(text, dtype="string")  # all cells are str: fillna, astype(str) change nothing
+            else:
+                cols[c.name] = s.fillna("").astype(str).astype("string").array
         else:
-            out[c.name] = out[c.name].astype(_PANDAS_DTYPES[c.dtype])
-    return out.reset_index(drop=True)
+            want = pd.api.types.pandas_dtype(_PANDAS_DTYPES[c.dtype])
+            cols[c.name] = s.to_numpy() if s.dtype == want else s.astype(want).to_numpy()
+    return pd.DataFrame(cols, index=pd.RangeIndex(len(df)))
 
 
 def write_table(df: pd.DataFrame, path: str | os.PathLike, schema: list[Column] | None = None) -> Path:
-    """Write ``df`` as CSV atomically (temp file + ``os.replace``); conform to ``schema`` first if given."""
+    """Write ``df`` as CSV atomically (temp file + ``os.replace``); conform to ``schema`` first if given.
+
+    The CSV is streamed into the temp file (no second copy of a large table as one string in memory)."""
     path = Path(path)
     if schema is not None:
         df = conform(df, schema)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = df.to_csv(index=False, lineterminator="\n")
-    write_bytes_atomic(path, data.encode("utf-8"))
+    with atomic_file(path) as fh, io.TextIOWrapper(fh, encoding="utf-8", newline="") as text:
+        df.to_csv(text, index=False, lineterminator="\n")
     return path
 
 
-def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike):
+    """A binary file handle whose contents replace ``path`` atomically when the block ends without an error (temp
+    file in the same folder, fsync, ``os.replace``); on an error the temp file is removed and ``path`` is untouched."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield _KeepOpen(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
@@ -90,7 +117,30 @@ def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return path
+
+
+class _KeepOpen(io.BufferedIOBase):
+    """A writable view of a binary file that a wrapper (``io.TextIOWrapper``) may close without closing the file,
+    so :func:`atomic_file` can still fsync it."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        return self._raw.write(b)
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+
+def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, ``os.replace``."""
+    with atomic_file(path) as fh:
+        fh.write(data)
+    return Path(path)
 
 
 def read_table(path: str | os.PathLike, schema: list[Column] | None = None) -> pd.DataFrame:

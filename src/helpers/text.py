@@ -184,7 +184,8 @@ _TLDS = ("com", "org", "net", "gov", "edu", "info", "io", "ru", "ua", "kz", "by"
 _TLD_ALT = "|".join(re.escape(t) for t in sorted(_TLDS, key=len, reverse=True))
 _ABBR_ALT = "|".join(sorted({re.escape(a) for a in ABBREVIATIONS}, key=len, reverse=True))
 TOKEN_RE = re.compile(
-    r"(?:(?<![\w.])(?:" + _ABBR_ALT + r")\.)"          # title / month / company abbreviations
+    r"(?:(?<![\w.])(?=[A-Za-z]+\.)(?:" + _ABBR_ALT + r")\.)"  # title / month / company abbreviations (the
+    # lookahead, implied by every alternative, lets the 113-way alternation run only before a dot: 1.5x faster)
     r"|(?:(?<![\w.])(?:[A-Za-z]{1,2}\.){2,})"           # acronyms with dots: U.S. a.m. Ph.D.
     r"|(?:(?<![\w.])(?:[A-Z]\.)+[A-Z](?![\w.]))"        # ... or without the final dot: U.S officials
     r"|(?:(?<![\w.])[A-Z]\.(?=" + _SPACE + r"+[A-Z]))"    # initials: J. Smith
@@ -545,8 +546,9 @@ _CLOSERS = (CLOSE_Q, ")", "]", "’", "'", ".", "!", "?")
 
 
 # after an acronym, Reuters copy capitalises the next word ("the U.S. And Japan", "the U.S. For talks"): these
-# openers are left out there (corpus counts: 149, 8 and 7 such cases in reuters21578-quotes, none in wikinews)
-_ACRONYM_STARTERS = SENT_STARTERS - {"and", "for", "on"}
+# openers are left out there (corpus counts: 149, 8 and 7 such cases in reuters21578-quotes, none in wikinews),
+# and so are the nouns among the openers, which after an acronym are its head ("U.S. Officials said": 59 cases)
+_ACRONYM_STARTERS = SENT_STARTERS - {"and", "for", "on", "officials", "police"}
 
 
 def _attribution_follows(tx: list[str], tl: list[str], j: int, hi: int) -> bool:

@@ -18,10 +18,11 @@ module                           constructions
 :mod:`helpers.quotes.direct`     direct quotes: trailing, leading, colon, previous-sentence and floating attribution
 :mod:`helpers.quotes.reported`   reported speech: the pass over cues, nested attributions, nested beliefs
 :mod:`helpers.quotes.content`    where reported content starts and ends (frames, parentheticals, relatives)
-:mod:`helpers.quotes.according`  ``according to X``, vague sources (``according to reports``)
+:mod:`helpers.quotes.according`  ``according to X``, vague sources (``according to reports``), ``In a poll, ...``
 :mod:`helpers.quotes.passive`    ``the toll published by the government``, ``X's claim that``, ``it is believed``
 :mod:`helpers.quotes.framing`    scare quotes, so-called terms, labels, nicknames, titles; naming by an agent
 :mod:`helpers.quotes.sources`    source types: person, organisation, document, vague, anonymous, unresolved
+:mod:`helpers.quotes.groups`     the plural group or organisation an unresolved ``they`` speaker stands for
 :mod:`helpers.quotes.table`      the schemas, the public functions and the corpus tables
 :mod:`helpers.quotes.words`      closed word lists
 ===============================  =================================================================================
@@ -34,9 +35,11 @@ Labels (issue 10)
 ``finding`` (``found``, ``polls show``); research figures count ``speech`` and ``naming``. ``source_type``
 (:func:`helpers.quotes.sources.source_type`) codes the source as a sourcing study does. ``attribution_id``
 numbers attributions per article: the parts of one (a floating quote continuing ``"A," X said. "B."``,
-quotes coordinated under one cue, a quote paragraph after a statement) share it. A ``he``/``she`` (``they``/
-``it``) speaker that :mod:`helpers.actors` leaves unresolved takes the actor of the nearest preceding named
-person (organisation) speaker a few sentences back.
+quotes coordinated under one cue, a quote paragraph after a statement) share it. A ``they`` speaker that
+:mod:`helpers.actors` leaves unresolved takes the nearest preceding group speaker (``..., dealers said. ...,
+they said``) or plural group or organisation subject (:mod:`helpers.quotes.groups`: ``The astronomers started
+... Initially, they thought``); a ``he``/``she`` (``they``/``it``) speaker still unresolved takes the actor of
+the nearest preceding named person (organisation) speaker a few sentences back.
 
 Offsets and spans
 -----------------

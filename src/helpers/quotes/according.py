@@ -8,6 +8,7 @@ the sentence on the other side of the phrase (``According to X, CONTENT.``; ``CO
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 
 from helpers.quotes.words import (_AUX, _COMM_NOUNS, _DETS, _DOC_SOURCES, _IRREGULAR_PAST, _NEVER_SOURCES,
     _FINDING_SOURCES, _NONAGENT_SOURCES, _OPEN_Q, _VAGUE_SOURCES, _SPEECH_DOCS, _SUBJ_PRONOUNS, _TIME_WORDS)
@@ -134,3 +135,51 @@ def _according_to(doc: _Doc, i: int, s0: int, s1: int) -> None:
     if finding and len(doc.stmts) > n_before:
         doc.stmts[-1].cue_class = "finding"
     doc.used_cues.add(i)
+
+
+_POLL_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies"}
+
+
+def _in_poll_pass(doc: _Doc) -> None:
+    """'In a CBS News poll last month, Mr. Cruz had a 10-point lead': a poll, survey or study introduced by a
+    sentence-initial *in* is the source of the clause after the comma (cue ``in``, class ``finding``; the source
+    runs from the determiner to the document noun). Skipped when that clause already is, or holds, a statement
+    (``In a poll, 50 percent said ...``).
+
+    >>> from helpers.quotes.table import _analyse
+    >>> d = _analyse("In a CBS News poll last month, Mr. Cruz had a 10 percentage-point lead.")
+    >>> [(d.text[s.qs:s.qe], d.text[s.sp[0]:s.sp[1]], s.cue_class) for s in d.stmts]
+    [('Mr. Cruz had a 10 percentage-point lead', 'a CBS News poll', 'finding')]
+    """
+    tl = doc.tl
+    spans = sorted((st.qs, st.qe) for st in doc.stmts)
+    starts = [a for a, _ in spans]
+    reach = max((b - a for a, b in spans), default=0)
+    for s0, s1 in doc.sents:
+        i = s0
+        while i < s1 and tl[i] in ("but", "and", "yet", ","):
+            i += 1
+        if i + 2 >= s1 or tl[i] != "in":
+            continue
+        k = i + 1
+        while k < s1 and k - i <= 14 and tl[k] not in (",", ".", ";", ":") and doc.tx[k] != _OPEN_Q:
+            k += 1
+        if k >= s1 or tl[k] != "," or k - i > 14:
+            continue
+        head = max((m for m in range(i + 1, k) if tl[m] in _POLL_HEADS), default=None)
+        if head is None or tl[i + 1] not in _DETS and not doc.is_cap(i + 1) and tl[i + 1] not in ("recent", "new"):
+            continue
+        end = doc.clause_end(k + 1, s1)
+        if end - (k + 1) < 3 or not doc.has_clause(k + 1, s1):
+            continue
+        qs, qe = doc.ts[k + 1], doc.te[end - 1]
+        if any(b > qs for a, b in spans[bisect_left(starts, qs - reach):bisect_left(starts, qe)]) or \
+                any(m in doc.cue_info for m in range(k + 1, end)):
+            continue
+        span = _trim_content(doc, k + 1, end)
+        if span is None:
+            continue
+        n_before = len(doc.stmts)
+        _finish_indirect(doc, span, (i + 1, head + 1), (doc.ts[i], doc.te[i]), _quotes_in(doc, span[0], span[1]))
+        if len(doc.stmts) > n_before:
+            doc.stmts[-1].cue_class = "finding"

@@ -18,6 +18,16 @@ from helpers.quotes.words import (_AUX, _CLOCK_WORDS, _CLOSE_Q, _CONTRACTION_AUX
 class ClauseShapes:
     """Mixin of ``_Doc``: adjuncts after a cue, whether a finite clause follows, and where it ends."""
 
+    def _title_quote_end(self, j: int) -> int | None:
+        """Token after the closing mark of the quotation opening at token ``j`` when it is a programme or
+        publication title (:func:`helpers.quotes.framing._framing_reason`), else None."""
+        from helpers.quotes.framing import _framing_reason   # framing imports the document class
+        qi = self.q_by_open.get(j)
+        if qi is None or not self.quotes[qi].closed or _framing_reason(self, qi) != "title":
+            return None
+        c = self.tok_at(self.quotes[qi].ce)
+        return None if c is None else c + 1
+
     def skip_adjuncts(self, k: int, hi: int) -> int:
         """Skip adjuncts after a cue: commas, time phrases, adverbs, short prepositional phrases."""
         tl, tx = self.tl, self.tx
@@ -69,6 +79,13 @@ class ClauseShapes:
                         seen = True
                         j += 1
                         continue
+                    if seen and tx[j] in ("’", "'") and j + 1 < hi and tx[j + 1] == _OPEN_Q:
+                        j += 1   # "Fox News' “Sunday Morning Futures,”"
+                        continue
+                    if tx[j] == _OPEN_Q and self._title_quote_end(j) is not None:
+                        j = self._title_quote_end(j)   # 'said on ABC's "This Week," that ...': a programme
+                        seen = True
+                        continue
                     if u in ("of", "with") and seen:
                         j += 1
                         seen = False
@@ -100,14 +117,18 @@ class ClauseShapes:
         if first in ("he", "she", "they", "we", "i") and k + 1 < hi and tx[k + 1][0].isalpha():
             return True   # a subject pronoun opens a clause
         if first in ("if", "when", "as", "because", "although", "though", "once", "after", "before", "since",
-                     "unless", "until", "while", "whether"):
+                     "unless", "until", "while", "whether", "despite"):
             # 'said if oil production rises ..., freight rates should rise': the main clause after the comma
             m = k + 1
             while m < hi and m - k < 30 and tl[m] not in (",", ";", "."):
                 m += 1
             if m < hi and tl[m] == "," and m + 1 < hi and tl[m + 1] not in ("and", "but"):
                 return self.has_clause(m + 1, hi)
-            return False
+            # no comma: 'said if elected president he could work ...': a subject pronoun and an auxiliary
+            # after the subordinate clause open the main clause
+            p = next((x for x in range(k + 2, min(m, k + 14)) if tl[x] in ("he", "she", "they", "we", "i") and
+                      x + 1 < hi and tl[x + 1] in _AUX), None)
+            return p is not None
         j = (k + 1 if first not in ("there",) else k) - 1
         skipped = False
         while j + 1 < min(hi, k + 30):
@@ -151,6 +172,15 @@ class ClauseShapes:
                 if qi is None:
                     return False
                 inner = self.text[self.quotes[qi].cs:self.quotes[qi].ce].lstrip("[( ")
+                if self.quotes[qi].closed and j > k and len(inner.split()) <= 4 and (
+                        tl[j - 1] in _DETS or tl[j - 1] in ("his", "her", "their", "its", "our", "my")):
+                    # a quoted term inside the subject noun phrase ('the "loose talk" in the campaign is ...',
+                    # 'his "friend and colleague" Marco Rubio ran ...'): skip it
+                    m = j + 1
+                    while m < hi and tx[m] != _CLOSE_Q:
+                        m += 1
+                    j = m
+                    continue
                 if len(inner.split()) <= 3 and inner[:1].isupper() and self.quotes[qi].closed:
                     # a quoted name inside the subject ('Joaquin "El Chapo" Guzman ran ...'): skip it
                     m = j + 1

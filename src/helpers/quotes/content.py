@@ -3,7 +3,8 @@
 Each lexicon frame says how content attaches: ``clause`` (``X said (that) CONTENT``, after adjuncts like ``in a
 statement on Monday``), ``obj-clause`` (``X told reporters (that) ...``), ``obj-to`` (``X urged both sides to
 ...``), ``obj-of`` (``X accused Y of Z``), ``to-inf``, ``wh``, ``for-np``, ``np`` (``denied any wrongdoing``),
-``as`` (``described X as Y``), ``according``, ``that`` (only an explicit that-clause). Without ``that`` a content
+``np-name`` (also a capitalised object: ``endorsed Cruz``, ``denounced Trump's remarks``), ``as``
+(``described X as Y``), ``according``, ``that`` (only an explicit that-clause). Without ``that`` a content
 must look like a clause (:meth:`helpers.quotes.clauses.ClauseShapes.has_clause`) so ``announced a plan``, ``told
 a story`` or ``declared a state of emergency`` are not statements (:func:`_content_after`). When nothing follows
 the cue the content is the text before the comma that precedes the speaker (``CONTENT, officials said``;
@@ -78,6 +79,11 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
                 if (tl[m] == "of" and "obj-of" in frames) or (tl[m] == "for" and "obj-for" in frames):
                     obj = (obj[0], m)
                     break
+        if obj and "obj-quote" in frames:
+            # 'called the move “an historic step forward”': the object ends where the quotation opens
+            b = next((m for m in range(obj[0] + 1, obj[1]) if tx[m] == _OPEN_Q), None)
+            if b is not None:
+                obj = (obj[0], b - 1 if tl[b - 1] in ("a", "an", "the") and b - 1 > obj[0] else b)
         if obj:
             a, b = obj
             if b < hi:
@@ -142,7 +148,7 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
         if c0 < hi and tl[c0] == "that" and not (c0 + 1 < hi and (tl[c0 + 1] in _AUX or tl[c0 + 1] in _NEG)):
             c1 = c0 + 1
             if c1 < hi and tl[c1] == ",":
-                c1 += 1   # 'said that, after the first Olympiad, a community ...' 
+                c1 += 1   # 'said that, after the first Olympiad, a community ...'
             if c1 < hi and tx[c1][0].isalnum() or (c1 < hi and tx[c1] == _OPEN_Q):
                 return c1, doc.clause_end(c1, hi)
             return None
@@ -169,6 +175,8 @@ def _content_after(doc: _Doc, i: int, hi: int) -> tuple[int, int] | None:
             tl[k + 1] not in _DETS and tl[k + 1] not in _OBJ_PRONOUNS and not tl[k + 1][0].isdigit():
         return k, doc.clause_end(k, hi)
     if "np" in frames:
+        if "np-name" in frames and k + 1 < hi and doc.is_cap(k):
+            return k, doc.clause_end(k, hi, np_only=True)   # 'endorsed Cruz', 'denounced Trump's remarks'
         if tl[k] in _DETS or tl[k] in ("any", "the", "reports", "allegations", "claims", "rumours", "rumors",
                                        "wrongdoing", "involvement", "responsibility") or \
                 (tl[k].endswith("ing") and tl[k] not in ("nothing", "something", "anything", "everything")):
@@ -247,6 +255,28 @@ _SAY_NP_OBJECTS = {"nothing", "something", "anything", "everything", "goodbye", 
                    "too", "much", "such", "enough", "very", "all", "both", "only", "even", "just", "not", "never"}
 
 
+def _inverted_speaker(doc: _Doc, k: int, hi: int) -> bool:
+    """Is the noun phrase after 'said' at token ``k`` its inverted speaker with an apposition, not a content?
+    ``... in Syria said Michael O'Hanlon, a senior fellow at ...``, ``said the company's chief executive, John
+    J. Ferriola.``"""
+    tl = doc.tl
+    m = k
+    while m < hi and doc.is_cap(m):
+        m += 1
+    if m > k and m + 1 < hi and tl[m] == "," and tl[m + 1] in ("a", "an", "the", "who", "whose"):
+        return True
+    if tl[k] in _DETS:
+        m = k + 1
+        while m < hi and m - k < 7 and tl[m] != "," and (doc.np_word(m) or tl[m].endswith(("'s", "’s"))):
+            m += 1
+        if m < hi and tl[m] == "," and m + 1 < hi and doc.is_cap(m + 1):
+            n = m + 1
+            while n < hi and (doc.is_cap(n) or doc.tx[n].endswith(".")) and n - m < 6:
+                n += 1
+            return n >= hi or tl[n] in (".", ",", ";")
+    return False
+
+
 def _say_content(doc: _Doc, k: int, hi: int) -> bool:
     """After 'say' without 'that': a content of at least four words opening with a subject-like word."""
     tl, tx = doc.tl, doc.tx
@@ -255,6 +285,8 @@ def _say_content(doc: _Doc, k: int, hi: int) -> bool:
             t in _TIME_WORDS or doc.is_adverb(k) or not tx[k][0].isalnum() or k in doc.cue_info:
         return False
     if not (t in _DETS or doc.np_word(k) or tx[k][0].isdigit()):
+        return False
+    if _inverted_speaker(doc, k, hi):
         return False
     words = 0
     for j in range(k, min(hi, k + 8)):
@@ -459,7 +491,16 @@ def _content_before(doc: _Doc, i: int, s0: int, s1: int, sp):
                                                                     tx[p - 1] == _CLOSE_Q) and
                                              _only_one_quote(doc, a, p)):
         return None, None  # the content is a direct quote: the quote pass handles it
+    if tl[a] in _PP_OPENERS and p - a <= 8 and not any(
+            tl[m] in _AUX or tl[m] in _IRREGULAR_PAST or tl[m] in _PRESENT_VERBS or tl[m].endswith("ed")
+            for m in range(a + 1, p)):
+        return None, None  # 'For the first time, a poll shows ...': an adjunct, not a content
     return (a, p), sp
+
+
+#: Prepositions that open a sentence-initial adjunct ('For the first time,', 'On Monday,', 'In a statement,').
+_PP_OPENERS = {"for", "on", "in", "at", "after", "before", "during", "since", "by", "with", "from", "over",
+               "under", "in", "amid", "despite", "until", "within", "without", "throughout", "earlier", "later"}
 
 
 def _only_one_quote(doc: _Doc, a: int, b: int) -> bool:

@@ -100,6 +100,12 @@ def cue_class(text: str, kind: str, cue_start: int, cue_end: int) -> str:
     return cls
 
 
+#: Verbs (and adjectives) whose object is the noun "plans": 'unveiled plans to', 'his announced plans to'.
+_PLAN_OBJECT_VERBS = frozenset("unveil unveils unveiled announce announces announced announcing outline outlines "
+                               "outlined has have had make makes made scrap scraps scrapped drop drops dropped "
+                               "shelve shelved abandon abandoned revealed reveal detailed new future".split())
+
+
 class CueUse:
     """Mixin of ``_Doc``: whether a lexicon token is used as a cue in its context."""
 
@@ -116,12 +122,18 @@ class CueUse:
         prev = tl[p] if p >= 0 else ""
         if prev in ("let's", "let’s"):
             return False
-        if prev.endswith(("'s", "’s")) and not (prev in _PRON_S):
+        if prev.endswith(("'s", "’s")) and prev not in _PRON_S:
             return False   # possessive: "May's proposed deal", "the company's stated aim"
         if prev in _DETS or prev in ("so", "so-called", "’s", "'s"):
             if prev not in ("one", "two", "three", "some", "many", "most", "all", "both", "several", "few") or \
                     t.endswith("ing"):
                 return False
+        if lemma == "plan" and (prev in _PLAN_OBJECT_VERBS or (t == "plan" and p >= 1 and (
+                tl[p - 1] in _DETS or tl[p - 1].endswith(("'s", "’s"))) and not prev.endswith("s"))):
+            return False   # nouns: 'unveiled plans to', 'his grand plan to', "Mrs. Clinton's tax plan would"
+        if t == "say" and p >= 1 and tl[p - 1] in _DETS and (prev in ("more", "little", "real", "fair", "equal", "much")
+                                                            or prev.endswith(("er", "est", "al", "ful", "ive"))):
+            return False   # a noun after a determiner and an adjective: 'to win a greater say', 'the final say'
         # skip adverbs back to the auxiliary / subject
         k = p
         while k >= 0 and self.is_adverb(k) and tl[k] not in ("not",):
@@ -147,7 +159,7 @@ class CueUse:
                     prev in _ADVERBS:
                 return True
             if prev in _COMM_NOUNS or prev in ("twitter", "facebook", "instagram", "television", "radio"):
-                return True   # 'issued a statement saying ...', 'posted on Twitter saying ...' 
+                return True   # 'issued a statement saying ...', 'posted on Twitter saying ...'
             # absolute construction: 'with local press reporting ...'
             sp = self.np_left(i, max(0, i - 8))
             return bool(sp) and sp[0] > 0 and tl[sp[0] - 1] == "with"

@@ -60,7 +60,7 @@ def _trailing_attribution(doc: _Doc, c: int, hi: int):
     if k in doc.cue_info and ("direct" in doc.cue_info[k][1] or tl[k] in _DIRECT_EXTRA) and \
             (tl[k].endswith(("ed", "s")) or tl[k] in _IRREGULAR_PAST or tl[k] == "said"):
         sp = doc.np_right(doc.cue_info[k][2] + 1, hi)
-        if sp and not tl[sp[0]] in _TIME_WORDS and (sp[1] >= hi or tl[sp[1]] in (
+        if sp and tl[sp[0]] not in _TIME_WORDS and (sp[1] >= hi or tl[sp[1]] in (
                 ",", ".", "!", "?", ";", ":", "(", "—", "–", _OPEN_Q) or tl[sp[1]] in _STOP_PREPS or
                 tl[sp[1]] in ("in", "who", "while", "as", "when", "after", "before", "during", "since", "because",
                               "outside", "from", "at", "on")):
@@ -280,6 +280,8 @@ def _quote_pass(doc: _Doc) -> None:
                     if nxt is not None:
                         pending_merge = st
                 continue
+        if _framing_reason(doc, qi) == "title" and doc.tl[o - 1:o] != [","] and o > s0:
+            continue   # a programme or publication named mid-sentence: framing, not a quotation
         sp = None
         cue = None
         attr_end = None
@@ -368,7 +370,7 @@ def _after_trailing(doc: _Doc, k: int, hi: int) -> int | None:
     """After an attribution ending at token k: ', "' continuing the same sentence -> index of the opener."""
     tx = doc.tx
     j = k
-    while j < hi and not tx[j] in (",", _OPEN_Q, ".", ";", ":") and j - k < 8:
+    while j < hi and tx[j] not in (",", _OPEN_Q, ".", ";", ":") and j - k < 8:
         j += 1
     if j < hi and tx[j] == "," and j + 1 < hi and tx[j + 1] == _OPEN_Q:
         return j + 1
@@ -425,8 +427,8 @@ def _prev_sentence_attr(doc: _Doc, o: int):
     if last < p0:
         return None
     ends_colon = tl[last] == ":"
-    if _OPEN_Q in tx[p0:p1]:
-        return None
+    if any(tx[k] == _OPEN_Q and doc._title_quote_end(k) is None for k in range(p0, p1)):
+        return None   # (a programme title is not a quotation: 'X said on ABC's "This Week." "..."')
     cues = [k for k in range(p0, p1) if k in doc.cue_info and doc.cue_ok(k)]
     if cues:
         j = cues[-1]

@@ -3,7 +3,8 @@
 A quote consumed by no statement is framing; :func:`_framing_reason` says why: ``so-called`` (after
 "so-called"), ``label`` (after "dubbed", "known as", "called" ...; a characterisation after ``called`` of four
 words or more is a mixed statement instead), ``nickname`` (a capitalised term between name parts), ``title`` (a
-capitalised title after "film", "program", ...), ``term`` (after "the word"); otherwise the table calls it a
+capitalised title after "film", "program", ..., or a short title-case programme after ``on`` or a possessive:
+``said on ABC's "This Week."``), ``term`` (after "the word"); otherwise the table calls it a
 ``short-fragment`` (at most four words) or an ``unattributed-fragment``. :func:`_strip_inner_punct` drops the
 sentence punctuation that American style puts inside the closing mark.
 """
@@ -35,7 +36,7 @@ def _framing_reason(doc: _Doc, qi: int) -> str | None:
     if prev in ("dubbed", "nicknamed", "labelled", "labeled", "branded", "termed", "named") or \
             (prev == "as" and p - 1 >= 0 and tl[p - 1] in ("known", "referred", "dubbed")) or \
             (prev == "called" and p - 1 >= 0 and (tl[p - 1] in _DETS or doc.np_word(p - 1)) and
-             not (p - 1 in doc.cue_info)) or (prev == "called" and p - 1 >= 0 and tl[p - 1] in ("is", "was",
+             p - 1 not in doc.cue_info) or (prev == "called" and p - 1 >= 0 and tl[p - 1] in ("is", "was",
                                                                                                   "are", "were")):
         return "label"
     if prev in ("word", "term", "phrase", "slogan", "hashtag", "motto", "words", "terms"):
@@ -47,14 +48,23 @@ def _framing_reason(doc: _Doc, qi: int) -> str | None:
             continue
         if b >= 0 and tl[b] in ("call", "calls", "called", "calling", "dubbed", "dub", "dubs", "labelled",
                                 "labeled", "branded", "named", "nicknamed", "termed") and \
-                all(doc.np_word(m) or tl[m] in _DETS or tl[m] in _OBJ_PRONOUNS for m in range(b + 1, o)):
-            return "label"
+                all(doc.np_word(m) or tl[m] in _DETS or tl[m] in _OBJ_PRONOUNS or
+                    (tl[m] in ("and", ",") and b + 1 < m < o - 1) for m in range(b + 1, o)):
+            return "label"   # 'called Trump and Clinton "crazy"': a coordinated object too
     c = doc.tok_at(q.ce) if q.closed else None
     nxt_cap = c is not None and c + 1 < doc.n and doc.is_cap(c + 1) and doc.ts[c + 1] == q.close_end + 1 and \
         tx[c + 1][0].isalpha()
     if 1 <= len(words) <= 3 and all(w[0].isupper() for w in words if w[0].isalpha()) and p >= 0 and \
             doc.is_cap(p) and nxt_cap:
         return "nickname"
+    title_case = bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "with", "for", "to", "at", "&", "de",
+                                        "from", "by") for w in words if w[0].isalpha())
+    if title_case and len(words) <= 6 and (prev == "on" or prev.endswith(("'s", "’s", "s'", "s’")) or (
+            prev in ("’", "'") and p >= 1 and tl[p - 1].endswith("s"))) and c is not None and \
+            not (c + 1 < doc.n and (c + 1 in doc.cue_info or tl[c + 1] in ("he", "she", "they"))):
+        # a programme or publication: 'said on ABC's "This Week with George Stephanopoulos."', 'on "Morning Joe,"'
+        return "title"
     if words and all(w[0].isupper() or w.lower() in ("of", "the", "a", "an", "and", "in", "on", "with", "for", "to",
                                                       "at", "&", "de", "from", "by")
                      for w in words if w[0].isalpha()) and words[0][0].isupper() and \

@@ -6,7 +6,8 @@ speaker (:mod:`helpers.quotes.speakers`) and its content (:mod:`helpers.quotes.c
 than a ``so-called`` term, a nickname or a title) is ``mixed`` and the fragment is not a scare quote.
 ``X reported that officials said Y`` yields both statements (nested attribution). A belief nested in a statement
 and held by a pronoun (``X said he believed Y``) is part of the outer statement (:func:`_drop_nested_beliefs`),
-while one held by someone else (``said analysts believe Y``) is its own.
+while one held by someone else (``said analysts believe Y``) is its own. A bare quantifier opening its clause is a
+speaker (``Both think ...``, ``But few believe ...``; :func:`_quantifier_subject`).
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ def _indirect_pass(doc: _Doc) -> None:
         if frames == frozenset({"direct"}):
             continue
         sp = doc.speaker_left(i, s0)
+        if sp is None:
+            sp = _quantifier_subject(doc, i, s0)
         content = _object_relative(doc, i, sp, s1) if sp is not None else None
         if content is None and sp is not None:
             content = _parenthetical(doc, i, sp, s0, s1)
@@ -56,6 +59,30 @@ def _indirect_pass(doc: _Doc) -> None:
             continue
         _finish_indirect(doc, span, sp, doc.cue_span(i), qs)
         doc.used_cues.add(i)
+
+
+#: Quantifiers that stand alone as a clause's subject: 'Both think ...', 'Most believe ...', 'but few believe ...'.
+_QUANT_SUBJECTS = {"both", "most", "many", "few", "some", "several", "others", "majorities", "half"}
+
+
+def _quantifier_subject(doc: _Doc, i: int, s0: int) -> tuple[int, int] | None:
+    """A bare quantifier right before cue ``i`` (adverbs skipped) that opens its clause (sentence start, or
+    after *but*, *and*, a comma or a semicolon) is the cue's speaker: ``Both think ...``, ``Most believe ...``.
+
+    >>> from helpers.quotes.table import _analyse
+    >>> d = _analyse("An average of 81 percent approve. Most believe that the economy has improved.")
+    >>> [(d.text[s.sp[0]:s.sp[1]], d.text[s.qs:s.qe]) for s in d.stmts]
+    [('Most', 'the economy has improved')]
+    """
+    tl = doc.tl
+    j = i - 1
+    while j >= s0 and doc.is_adverb(j):
+        j -= 1
+    if j < s0 or tl[j] not in _QUANT_SUBJECTS or tl[i].endswith(("s", "ing")) and tl[i] != "says":
+        return None
+    if j == s0 or tl[j - 1] in ("but", "and", ",", ";", "yet", "while", "whereas"):
+        return (j, j + 1)
+    return None
 
 
 _BELIEF_CUES = {"believe", "believes", "believed", "think", "thinks", "thought", "feel", "feels", "felt",

@@ -77,6 +77,8 @@ _PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "minist
                  "sen", "gov", "mr", "mrs", "ms", "dr", "prime", "king", "queen", "pope", "campaigner", "activist",
                  "student", "teacher", "worker", "owner", "driver", "survivor", "victim", "friend", "neighbor",
                  "neighbour", "son", "daughter", "wife", "husband", "brother", "sister", "person", "one"}
+#: Documents that are typed as such even when their author is named in the phrase ('a CBS News poll').
+_FINDING_DOCS = {"poll", "polls", "survey", "surveys", "study", "studies"}
 _PERSON_KINDS = {"person"}
 _ORG_KINDS = {"organisation", "organization", "group", "role", "country"}
 
@@ -102,6 +104,8 @@ def source_type(text: str, speaker: tuple[int, int] | None, actor_kind: str | No
         return "vague"   # ('it is believed that ...', 'it was widely reported that ...': no source at all)
     if _ANONYMOUS.search(phrase) or _ANONYMOUS_AFTER.match(after):
         return "anonymous"
+    if len(words) > 1 and words[-1] in _FINDING_DOCS and _words(phrase)[-1].islower():
+        return "document"   # 'a CBS News poll', 'a Pew Research Center survey': the document, not its author
     if actor_kind in _PERSON_KINDS:
         return "person"
     if actor_kind in _ORG_KINDS:

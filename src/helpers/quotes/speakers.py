@@ -130,7 +130,7 @@ class SpeakerPhrases:
                 count += 1
                 j -= 1
                 continue
-            elif self.np_word(j) and not self.tx[j] in (_OPEN_Q,):
+            elif self.np_word(j) and self.tx[j] not in (_OPEN_Q,):
                 if saw_det:
                     if t in _QUANT_OF and j + 1 < end and tl[j + 1] == "of":
                         pass
@@ -332,7 +332,7 @@ class SpeakerPhrases:
             sp = self.np_left(j + 1, lo)
             if sp and sp[0] - 1 >= lo and tl[sp[0] - 1] == "with":
                 return sp          # 'with local press reporting ...'
-            return "participle"    # 'issued a statement saying ...', 'X, in Washington, D.C. saying ...' 
+            return "participle"    # 'issued a statement saying ...', 'X, in Washington, D.C. saying ...'
         if t in ("and", "but", "or") or (t == "," and j - 1 >= lo and tl[j - 1] in ("and", "but")):
             return "coord"
         if t in ("who", "which", "that") and j - 1 >= lo:

@@ -11,6 +11,7 @@ speakers' actors from the article's rows of the mentions table when given (no se
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from bisect import bisect_left, bisect_right
 
@@ -19,8 +20,10 @@ import pandas as pd
 from helpers import actors
 from helpers.tables import Column, empty_frame
 from helpers import text as tm
+from helpers.quotes.according import _in_poll_pass
 from helpers.quotes.cues import cue_class
 from helpers.quotes.doc import _Doc
+from helpers.quotes.groups import REACH, group_antecedent
 from helpers.quotes.framing import _framing_reason, _naming_pass, _strip_inner_punct
 from helpers.quotes.direct import _late_floating, _quote_pass
 from helpers.quotes.passive import _passive_pass
@@ -69,6 +72,7 @@ def _analyse(text: str) -> _Doc:
     _indirect_pass(doc)
     _naming_pass(doc)
     _passive_pass(doc)
+    _in_poll_pass(doc)
     _late_floating(doc)
     _drop_nested_beliefs(doc)
     return doc
@@ -88,6 +92,21 @@ def _number_attributions(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+def _nearest_cues(stmts) -> dict[tuple, tuple]:
+    """(content start, content end, speaker span) -> the cue span nearest to that content among the statements
+    with a cue and a speaker: one content and speaker under two cues (``He argued against X, adding that Y``
+    gives ``Y`` to both ``argued`` and ``adding``) is one statement, under the nearer cue."""
+    out: dict[tuple, tuple] = {}
+    dist: dict[tuple, int] = {}
+    for st in stmts:
+        if st.cue and st.sp:
+            k = (st.qs, st.qe, st.sp)
+            d = min(abs(st.cue[0] - st.qs), abs(st.cue[1] - st.qe))
+            if k not in out or d < dist[k]:
+                out[k], dist[k] = st.cue, d
+    return out
+
+
 @functools.lru_cache(maxsize=16)
 def _analysed(text: str) -> tuple[tuple, tuple]:
     """(statement rows, scare-quote rows) for ``text``; cached so both public functions share one analysis."""
@@ -97,8 +116,16 @@ def _analysed(text: str) -> tuple[tuple, tuple]:
     rows = []
     seen: dict[tuple, int] = {}     # statement key -> its row
     root_of: dict[int, int] = {}    # id(statement) -> row of the first statement of its attribution
+    nearest = _nearest_cues(doc.stmts)
     for st in doc.stmts:   # a statement continuing another always comes after it
         key = (st.qs, st.qe, st.sp, st.cue)
+        if st.cue and st.sp and nearest[(st.qs, st.qe, st.sp)] != st.cue:
+            continue   # the same content and speaker under a farther cue: one statement
+        if st.part_of is not None and st.part_of.cue and st.part_of.sp and \
+                nearest[(st.part_of.qs, st.part_of.qe, st.part_of.sp)] != st.part_of.cue:
+            st.part_of = next((o for o in doc.stmts if (o.qs, o.qe, o.sp, o.cue) == (
+                st.part_of.qs, st.part_of.qe, st.part_of.sp, nearest[(st.part_of.qs, st.part_of.qe, st.part_of.sp)])),
+                None)
         if key in seen:
             root_of[id(st)] = rows[seen[key]][-1]
             continue
@@ -209,20 +236,71 @@ def _actor_kind(hit: tuple | None) -> str | None:
 
 
 def _resolve_actors(text: str, rows: list[tuple], index: _MentionIndex | None = None
-                    ) -> tuple[list[str], list[str | None]]:
-    """Canonical actor names and actor kinds for the speaker spans, via helpers.actors (empty when unavailable).
+                    ) -> tuple[list[str], list[str | None], _MentionIndex | None]:
+    """Canonical actor names and actor kinds for the speaker spans, via helpers.actors (empty when unavailable),
+    and the mention index used (None when there was none).
 
     ``index``: the article's mentions when the caller has them (its rows of mentions.csv); else
     ``helpers.actors.find_mentions`` is run on ``text``."""
     if not any(r[5] >= 0 for r in rows):
-        return [""] * len(rows), [None] * len(rows)
+        return [""] * len(rows), [None] * len(rows), index
     if index is None:
         try:
             index = _MentionIndex(actors.find_mentions(text))
         except Exception:  # noqa: BLE001 - extract_quotes never raises: statements come back even if resolution fails
-            return [""] * len(rows), [None] * len(rows)
+            return [""] * len(rows), [None] * len(rows), None
     hits = [index.best(r[5], r[6]) if r[5] >= 0 else None for r in rows]
-    return [h[2] if h else "" for h in hits], [_actor_kind(h) for h in hits]
+    return [h[2] if h else "" for h in hits], [_actor_kind(h) for h in hits], index
+
+
+def _last_group_speaker(text: str, rows: list[tuple], names: list[str], kinds: list[str], order: list[int],
+                        k: int) -> tuple[str, str] | None:
+    """``order``: the rows with a speaker that is not a pronoun, sorted by speaker start.
+    The speaker of the nearest such statement before row ``k`` (within :data:`helpers.quotes.groups.REACH`
+    sentences) when it is a group or organisation that is not itself a pronoun: the Reuters convention ``prices
+    could drop, coffee trade sources said. ... Demand is weak, they said``. Its actor when it is an organisation,
+    else its phrase without a determiner (``coffee trade sources``)."""
+    sp, sent = rows[k][5], rows[k][11]
+    n = bisect.bisect_left(order, sp, key=lambda j: rows[j][5]) - 1
+    if n < 0:
+        return None
+    j = order[n]
+    words = rows[j][4].split()
+    head = words[-1].lower() if words else ""
+    plural = head in ("people", "police") or (head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us"))) \
+        or " and " in rows[j][4]
+    if not ((kinds[j] == "organisation" and (names[j] or plural)) or (plural and kinds[j] in ("person", "anonymous"))) \
+            or not 0 <= sent - tm.build(text).sentence_at(rows[j][5]) <= REACH:
+        return None
+    if words and words[0].lower() in ("the", "these", "those", "some", "many", "most", "several", "other"):
+        words = words[1:]
+    return (names[j] if names[j] and kinds[j] == "organisation" else " ".join(words)), "organisation"
+
+
+def _they_take_groups(text: str, rows: list[tuple], names: list[str], kinds: list[str],
+                      index: _MentionIndex | None) -> None:
+    """A ``they`` speaker still without an actor takes the nearest preceding group speaker
+    (:func:`_last_group_speaker`) or plural group or organisation subject, an ``it`` speaker the nearest
+    preceding organisation subject (:func:`helpers.quotes.groups.group_antecedent`)."""
+    todo = [k for k, r in enumerate(rows) if not names[k] and r[4].lower() in ("they", "it") and r[5] >= 0]
+    if not todo:
+        return
+    named = [(r[0], r[1], r[2]) for r in (index.rows if index is not None else ())
+             if r[2] and r[5] not in ("pronoun", "unresolved")]
+    resolved = sorted((r[0], r[1], r[2]) for r in (index.rows if index is not None else ())
+                      if r[2] and r[5] == "pronoun" and text[r[0]:r[1]].lower() == "they")
+    # statements with a named (not pronoun) speaker, by speaker position
+    order = sorted((k for k, r in enumerate(rows) if r[5] >= 0 and r[4].lower() not in _PERSON_PRONOUNS |
+                    _GROUP_PRONOUNS), key=lambda k: rows[k][5])
+    for k in sorted(todo, key=lambda k: rows[k][5]):
+        if rows[k][4].lower() == "it":   # an organisation subject; the last organisation speaker comes later
+            hit = group_antecedent(text, rows[k][5], named, organisations_only=True)
+        else:
+            hit = _last_group_speaker(text, rows, names, kinds, order, k) or \
+                group_antecedent(text, rows[k][5], named, resolved)
+        if hit is not None:
+            names[k], kinds[k] = hit
+            bisect.insort(resolved, (rows[k][5], rows[k][6], hit[0]))
 
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -288,8 +366,9 @@ def _statement_rows(text: str, mentions: pd.DataFrame | None = None) -> list[tup
     ``helpers.actors.find_mentions`` is not run again; None: it is."""
     rows = list(_analysed(text)[0])
     index = _MentionIndex(mentions) if mentions is not None else None
-    names, kinds = _resolve_actors(text, rows, index)
+    names, kinds, index = _resolve_actors(text, rows, index)
     sources = [source_type(text, (r[5], r[6]) if r[5] >= 0 else None, kind, r[8]) for r, kind in zip(rows, kinds)]
+    _they_take_groups(text, rows, names, sources, index)
     _pronouns_take_last_speaker(rows, names, sources)
     return [r[:7] + (actor,) + r[8:14] + (src, r[14]) for r, actor, src in zip(rows, names, sources)]
 

@@ -27,10 +27,12 @@ class _ClauseBase:
         self.L, self.R = L, R
         self.w: dict[int, tuple[float, str]] = {}
         self.lists = _lists()
+        self._low = [t.low.replace("’", "'") for t in toks]  # low(i), computed once per token
+        self._verbish: dict[int, bool] = {}
 
     # --- word classes --------------------------------------------------------------------------------
     def low(self, i):
-        return self.t[i].low.replace("’", "'") if 0 <= i < len(self.t) else ""
+        return self._low[i] if 0 <= i < len(self._low) else ""
 
     def vclass(self, i):
         w = self.low(i)
@@ -42,6 +44,13 @@ class _ClauseBase:
         return _in(self.low(i), "det") or self.low(i).endswith("'s")
 
     def verbish(self, i) -> bool:
+        """Whether token ``i`` is a verb (word lists and word order); memoised per token for this analysis."""
+        v = self._verbish.get(i)
+        if v is None:
+            v = self._verbish[i] = self._verbish_at(i)
+        return v
+
+    def _verbish_at(self, i) -> bool:
         if not (0 <= i < len(self.t)) or not self.t[i].is_word:
             return False
         w = self.low(i)
@@ -130,7 +139,6 @@ class _ClauseBase:
     def speech_region(self):
         """Returns ((lo, hi) region holding the target, [(i, role)] content words if the target speaks)."""
         n, L, R = len(self.t), self.L, self.R
-        content: list[tuple[int, str]] = []
         commas = [i for i in range(n) if self.t[i].text == ","]
         # "according to X, ..." / "..., according to X"
         for i in range(n - 1):

@@ -30,14 +30,16 @@ feature                           value
 """
 from __future__ import annotations
 
+import bisect
 import math
 from functools import lru_cache
 
 from helpers import text as tm
 from helpers.sentiment.clauses import _MIN_EVIDENCE
-from helpers.sentiment.lexicon import _afinn, _as_text, _vader, normalize, plain, score
+from helpers.sentiment.lexicon import _afinn, _as_text, _polarity, _scored_spans, _vader, normalize, plain, score
 from helpers.sentiment.rules import _toward_rows
 from helpers.sentiment.sentences import sentence_bounds
+from helpers.sentiment.words import _sentence_tokens
 
 #: Quotation marks that make ``sentence:quotation`` fire.
 _QUOTE_MARKS = frozenset('"“”„«»')
@@ -66,8 +68,51 @@ def sentence_tone(sent: str) -> tuple[float, float, float]:
     >>> sentence_tone(t)[0] == score(t), sentence_tone(t)[0]
     (True, -0.6808)
     """
-    ps = _vader().polarity_scores(plain(sent))
-    return score(sent), ps["pos"], ps["neg"]
+    compound, pos, neg = _polarity(plain(sent))
+    spans = _scored_spans(sent)
+    if len(spans) == 1:  # score() of one sentence is exactly this compound: VADER runs once per sentence
+        return compound, pos, neg
+    return score(sent), pos, neg
+
+
+@lru_cache(maxsize=4096)
+def _sentence_words(sent: str) -> tuple[tuple[tuple[int, int, str, float], ...], float]:
+    """Per sentence, shared by all its targets: its tokens ``(start, end, plain lower-cased word, lexicon
+    valence)`` (offsets into ``sent``; valence VADER's, else AFINN's x 0.8, else 0) and ``sentence:quotation``.
+
+    >>> _sentence_words("“Bad” news.")
+    (((0, 1, '"', 0.0), (1, 4, 'bad', -2.5), (4, 5, '"', 0.0), (6, 10, 'news', 0.0), (10, 11, '.', 0.0)), 1.0)
+    """
+    flat = plain(sent)
+    lex, afinn = _vader().lexicon, _afinn()._dict
+    toks = []
+    for a, b in ((t.start, t.end) for t in _sentence_tokens(sent)):  # the tokeniser's spans, as the rules have them
+        w = flat[a:b].lower()
+        toks.append((a, b, w, lex.get(w, 0.0) or 0.8 * afinn.get(w, 0)))
+    return tuple(toks), float(any(ch in _QUOTE_MARKS for ch in sent))
+
+
+@lru_cache(maxsize=8)
+def _quotation_contents(text: str) -> tuple[list[int], list[int], bool]:
+    """Content starts and ends of the text model's quotations, and whether both ascend (no nesting)."""
+    qs = tm.build(text).quotations
+    starts, ends = [q.content_start for q in qs], [q.content_end for q in qs]
+    return starts, ends, starts == sorted(starts) and ends == sorted(ends)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` lies inside the content of one of the text model's quotations; with ascending
+    quotations only the last one starting at or before ``start`` can hold it (O(log n), not a scan per target).
+
+    >>> t = 'He said "the mayor lied" and "the rest".'
+    >>> _quoted(t, 9, 18), _quoted(t, 0, 2), _quoted(t, 9, 33)
+    (True, False, False)
+    """
+    starts, ends, ordered = _quotation_contents(text)
+    if not ordered:
+        return any(a <= start and end <= b for a, b in zip(starts, ends))
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and end <= ends[k]
 
 
 def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
@@ -89,14 +134,15 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
         return {}, {}
     s0, e0 = _window(text, start, end)
     sent = text[s0:e0]
-    flat = plain(sent)
-    toks = [(a + s0, b + s0, flat[a:b].lower()) for a, b in tm.tokenize(sent)]
-    inside = [i for i, (a, b, _) in enumerate(toks) if a < end and b > start]
+    toks, quotation_mark = _sentence_words(sent)  # offsets relative to s0
+    rs, re_ = start - s0, end - s0
+    inside = [i for i, (a, b, _, _) in enumerate(toks) if a < re_ and b > rs]
     l0, l1 = (inside[0], inside[-1]) if inside else (0, -1)
     f: dict[str, float] = {}
     where: dict[str, tuple[int, int]] = {}
-    f["sentence:vader"], f["sentence:positive"], f["sentence:negative"] = sentence_tone(sent)
     ev = _toward_rows(text, start, end)  # the rule engine's evidence (rule_evidence without the DataFrame)
+    # after the rule engine, which traced the sentence with VADER: the tone reuses that trace
+    f["sentence:vader"], f["sentence:positive"], f["sentence:negative"] = sentence_tone(sent)
     contrib = [r["contribution"] for r in ev]
     total = 0.0
     for c in contrib:  # left to right, as rule_toward sums
@@ -108,20 +154,19 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
             f[key] = f.get(key, 0.0) + abs(c) / 4
     f["rules:positive"] = math.tanh(sum(c for c in contrib if c > 0) / 3)
     f["rules:negative"] = math.tanh(sum(c for c in contrib if c < 0) / 3)
-    model = tm.build(text)
-    f["target:quoted"] = float(any(q.content_start <= start and end <= q.content_end for q in model.quotations))
-    f["sentence:quotation"] = float(any(ch in _QUOTE_MARKS for ch in sent))
+    f["target:quoted"] = float(_quoted(text, start, end))
+    f["sentence:quotation"] = quotation_mark
     f["target:position"] = (start - s0) / max(1, len(sent))
     f["target:length"] = min(1.0, (end - start) / 30)
     if text[start:end].strip().lower() in _PRONOUNS:
         f["target:pronoun"] = 1.0
-    lex, afinn = _vader().lexicon, _afinn()._dict
     strongest: dict[str, float] = {}
     c0 = next((i + 1 for i in range(l0 - 1, -1, -1) if toks[i][2] in _CLAUSE_BREAKS), 0)
     c1 = next((i for i in range(l1 + 1, len(toks)) if toks[i][2] in _CLAUSE_BREAKS), len(toks))
-    for i, (a, b, w) in enumerate(toks):
+    for i, (a, b, w, v) in enumerate(toks):
         if l0 <= i <= l1:
             continue
+        a, b = a + s0, b + s0
         d = l0 - i if i < l0 else i - l1
         side = "L" if i < l0 else "R"
         near = 1.0 / (1.0 + d / 4)
@@ -131,7 +176,6 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
         if d == 1:
             f[f"{side}1:{w}"] = 1.0
             where[f"{side}1:{w}"] = (a, b)
-        v = lex.get(w, 0.0) or 0.8 * afinn.get(w, 0)
         if v:
             keys = [f"lex:{'pos' if v > 0 else 'neg'}:{side}{_bucket(d)}"]
             if c0 <= i < c1:

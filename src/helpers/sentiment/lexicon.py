@@ -172,9 +172,11 @@ def score(text: str) -> float:
         return _compound(text)
     return round(sum(_compound(text[a:b]) for a, b in spans) / len(spans), 4)
 
-def _emoji_replaced(text: str) -> tuple[str, list[int]]:
+def _emoji_replaced(text: str) -> tuple[str, list[int] | range]:
     """VADER's emoji-to-description rewrite, with a map from each output character to its input offset."""
     emojis = _vader().emojis
+    if emojis.keys().isdisjoint(text):  # no emoji (the usual case): the text as is, offsets unchanged
+        return text, range(len(text))
     out: list[str] = []
     omap: list[int] = []
     prev_space = True
@@ -260,9 +262,27 @@ def _trace_word(words: list[str], i: int, is_cap_diff: bool) -> tuple[float, flo
     return base, valence, mods
 
 
-@lru_cache(maxsize=8192)
 def _trace(text: str) -> tuple[tuple[_WordTrace, ...], float, float]:
     """(lexicon-word traces, signed punctuation emphasis, compound) for ``text``, the VADER way."""
+    return _traced(text)[:3]
+
+
+def _polarity(text: str) -> tuple[float, float, float]:
+    """``(compound, pos, neg)`` of VADER's ``polarity_scores(text)``, from the cached trace of ``text``: a text
+    traced once (the toward rules trace every target sentence) is not run through VADER again.
+
+    >>> ps = _vader().polarity_scores("Police violently repressed the protests!")
+    >>> _polarity("Police violently repressed the protests!") == (ps["compound"], ps["pos"], ps["neg"])
+    True
+    """
+    return _traced(text)[2:]
+
+
+@lru_cache(maxsize=8192)
+def _traced(text: str) -> tuple[tuple[_WordTrace, ...], float, float, float, float]:
+    """(lexicon-word traces, signed punctuation emphasis, compound, pos, neg) for ``text``: VADER's own steps
+    (``sentiment_valence``, ``_but_check``, ``score_valence``) in its order, so ``compound``, ``pos`` and ``neg``
+    are exactly ``polarity_scores(text)``'s."""
     from vaderSentiment import vaderSentiment as V
 
     an = _vader()
@@ -312,8 +332,8 @@ def _trace(text: str) -> tuple[tuple[_WordTrace, ...], float, float]:
             punct = amp
         elif amp and total < 0:
             punct = -amp
-    compound = an.score_valence(finals, stripped)["compound"] if words else 0.0
-    return tuple(out), float(punct), float(compound)
+    scores = an.score_valence(finals, stripped) if words else {"compound": 0.0, "pos": 0.0, "neg": 0.0}
+    return tuple(out), float(punct), float(scores["compound"]), scores["pos"], scores["neg"]
 
 
 def explain(text: str) -> pd.DataFrame:
@@ -374,8 +394,25 @@ def compound_from(explanation: pd.DataFrame) -> float:
     """
     sentences = explanation["sentence"].tolist() if "sentence" in explanation else [0] * len(explanation)
     kinds = explanation["kind"].tolist() if "kind" in explanation else ["word"] * len(explanation)
+    return _compound_of(sentences, kinds, explanation["final_valence"].tolist())
+
+
+def explained_score(text: str) -> float:
+    """``compound_from(explain(text))`` without building the table: the score rebuilt from the explanation alone
+    (the notebook's check, on every statement).
+
+    >>> t = "The plan is not good, but the results are very good!"
+    >>> explained_score(t) == compound_from(explain(t)) == score(t)
+    True
+    """
+    rows = _explain_rows(text)
+    return _compound_of([r["sentence"] for r in rows], [r["kind"] for r in rows], [r["final_valence"] for r in rows])
+
+
+def _compound_of(sentences: list, kinds: list, finals: list) -> float:
+    """:func:`compound_from` over the ``sentence``, ``kind`` and ``final_valence`` columns of an explanation."""
     totals: dict[int, float] = {}
-    for k, kind, v in zip(sentences, kinds, explanation["final_valence"].tolist()):
+    for k, kind, v in zip(sentences, kinds, finals):
         totals[k] = totals.get(k, 0.0) + (v if kind != "sentence" else 0.0)  # left-to-right, like VADER's sum()
     scores = [round(normalize(t), 4) if t else 0.0 for t in totals.values()]
     if not scores:
@@ -392,7 +429,30 @@ def evidence_string(text: str, limit: int = 12) -> str:
     >>> evidence_string("It is wrong. But it is legal.")
     '[s1 -0.477] wrong(-2.100); [s2 +0.190] legal(+0.750)[but-weight(x1.5)]'
     """
+    return _evidence_cell(_explain_rows(text), limit)
+
+
+def score_and_evidence(text: str, limit: int = 12) -> tuple[float, str]:
+    """``(score(text), evidence_string(text, limit))`` from one VADER pass per sentence (the trace that explains
+    a sentence also gives its compound score).
+
+    >>> t = "It is wrong. But it is legal."
+    >>> score_and_evidence(t) == (score(t), evidence_string(t))
+    True
+    """
     rows = _explain_rows(text)
+    compounds = [r["sentence_score"] for r in rows if r["kind"] == "sentence"]
+    if not compounds:
+        v = 0.0
+    elif len(compounds) == 1:
+        v = compounds[0]
+    else:
+        v = round(sum(compounds) / len(compounds), 4)
+    return v, _evidence_cell(rows, limit)
+
+
+def _evidence_cell(rows: list[dict], limit: int) -> str:
+    """:func:`evidence_string` from the rows of :func:`_explain_rows`."""
     several = sum(r["kind"] == "sentence" for r in rows) > 1
     parts = []
     for r in rows:
@@ -436,28 +496,46 @@ def _afinn_index() -> tuple[dict[str, tuple[int, ...]], list[str]]:
     return {k: tuple(v) for k, v in index.items()}, entries
 
 
-@lru_cache(maxsize=4096)
-def _afinn_pattern(ranks: tuple[int, ...]) -> re.Pattern:
-    entries = _afinn_index()[1]
-    return re.compile(r"(\b(?:" + "|".join(re.escape(entries[r]) for r in ranks) + r")\b)", flags=re.UNICODE)
+_WORD_RUN = re.compile(r"\w+")
+_WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=1)
+def _afinn_regular() -> bool:
+    """Whether every AFINN entry starts and ends with a word character (true of AFINN-en-165), which
+    :func:`_afinn_find_all` relies on; otherwise it leaves the matching to AFINN's own regex."""
+    return all(_WORD_CHAR.match(e[:1]) and _WORD_CHAR.match(e[-1:]) for e in _afinn_index()[1])
 
 
 def _afinn_find_all(text: str) -> list[str]:
-    """``Afinn.find_all(text)``, fast: AFINN's one regex alternates over all 3,382 entries at every position of
-    the text; here it alternates, in the same order, only over the entries whose first word occurs in the text
-    (an entry matches at a word boundary, so its first word is one of the text's words): the same matches.
+    """``Afinn.find_all(text)``, fast. AFINN's one regex, ``\\b(?:e1|e2|...)\\b`` over its 3,382 entries (longest
+    first), is tried at every position; an entry starts and ends with a word character, so a match starts where a
+    run of word characters starts, its first word is that run, and the first entry in AFINN's order that is spelled
+    there and ends at a word boundary wins; the scan goes on after it. That is done here directly, trying at each
+    word only the entries that start with it: the same matches, without AFINN's regex.
 
     >>> _afinn_find_all("It is  NOT  a good idea, no fun at all"), _afinn().find_all("It is  NOT  a good idea, no fun at all")
     (['good', 'no fun'], ['good', 'no fun'])
     """
+    index, entries = _afinn_index()
+    if not _afinn_regular():
+        return _afinn().find_all(text)
     t = re.sub(r"\s+", " ", text).lower()
-    index = _afinn_index()[0]
-    ranks = set(index.get("", ()))
-    for w in set(re.findall(r"\w+", t)):
-        ranks.update(index.get(w, ()))
-    if not ranks:
-        return []
-    return _afinn_pattern(tuple(sorted(ranks))).findall(t)
+    out: list[str] = []
+    after = 0  # end of the last match: the scan resumes there
+    n = len(t)
+    for m in _WORD_RUN.finditer(t):
+        p = m.start()
+        if p < after:
+            continue
+        for rank in index.get(m.group(), ()):
+            e = entries[rank]
+            end = p + len(e)
+            if t.startswith(e, p) and (end == n or not _WORD_CHAR.match(t, end)):
+                out.append(t[p:end])
+                after = end
+                break
+    return out
 
 
 def afinn_raw(text: str) -> float:

@@ -84,6 +84,8 @@ made after a blind check on real Wikinews sentences (``tests/gold/toward_gold_re
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 
 from helpers.sentiment.clauses import _MIN_EVIDENCE
@@ -100,6 +102,7 @@ def _target_tokens(toks, s0: int, start: int, end: int) -> tuple[int, int] | Non
 
 
 def _toward_rows(text: str, start: int, end: int) -> list[dict]:
+    """The rows of :func:`rule_evidence` as dicts (shared with the cache: read them, do not change them)."""
     text = _as_text(text)
     try:
         start, end = int(start), int(end)
@@ -107,12 +110,19 @@ def _toward_rows(text: str, start: int, end: int) -> list[dict]:
         return []
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         return []
+    return list(_rows(text, start, end))
+
+
+@lru_cache(maxsize=4096)
+def _rows(text: str, start: int, end: int) -> tuple[dict, ...]:
+    """:func:`_toward_rows` of a valid span, cached: a target scored for a stance and again as an actor mention
+    (the same article, the same span) is analysed once."""
     s0, e0 = sentence_bounds(text, start, end)
     s0, e0 = min(s0, start), max(e0, end)
     toks = _sentence_tokens(text[s0:e0])
     span = _target_tokens(toks, s0, start, end)
     if span is None:
-        return []
+        return ()
     weights = _Analysis(toks, *span).run()
     rows = []
     for i in sorted(weights):
@@ -121,7 +131,7 @@ def _toward_rows(text: str, start: int, end: int) -> list[dict]:
         rows.append({"token": t.text, "start": t.start + s0, "end": t.end + s0, "valence": round(t.valence, 4),
                      "source": t.source, "role": role, "weight": round(w, 4),
                      "contribution": round(w * t.valence, 4)})
-    return rows
+    return tuple(rows)
 
 
 def rule_evidence(text: str, start: int, end: int) -> pd.DataFrame:

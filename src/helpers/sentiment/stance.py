@@ -76,7 +76,8 @@ class _Tokens:
         self.model = tm.build(text)
         self.spans = self.model.tokens
         self.starts = [a for a, _ in self.spans]
-        self.low = [plain(text[a:b]).lower() for a, b in self.spans]
+        flat = plain(text)  # one character for one: slicing the straightened text straightens the slice
+        self.low = [flat[a:b].lower() for a, b in self.spans]
         self._q_starts = [q.content_start for q in self.model.quotations]
         self._q_sorted = self._q_starts == sorted(self._q_starts)
 
@@ -277,7 +278,7 @@ def stances(text: str, date: str | None = None, *, quotes: pd.DataFrame | None =
     rows = stance_rows(text, quotes.to_dict("records"), mentions.to_dict("records") if len(mentions) else [])
     if not rows:
         return empty_frame(STANCES_SCHEMA)
-    return conform(pd.DataFrame(rows), STANCES_SCHEMA)
+    return conform(pd.DataFrame({c.name: [r[c.name] for r in rows] for c in STANCES_SCHEMA}), STANCES_SCHEMA)
 
 
 def stance_rows(text: str, quotes: list[dict], mentions: list[dict], article_id: str = "") -> list[dict]:
@@ -423,4 +424,4 @@ def stances_frame(rows: list[dict]) -> pd.DataFrame:
     """The ``stances`` table from rows of :func:`stance_rows` (articles in order)."""
     if not rows:
         return empty_frame(STANCES_SCHEMA)
-    return conform(pd.DataFrame(rows), STANCES_SCHEMA)
+    return conform(pd.DataFrame({c.name: [r[c.name] for r in rows] for c in STANCES_SCHEMA}), STANCES_SCHEMA)

@@ -20,7 +20,7 @@ import pandas as pd
 
 from helpers import text as tm
 from helpers.tables import Column
-from helpers.sentiment.lexicon import _as_text, afinn_evidence, evidence_string, label, score, score_afinn
+from helpers.sentiment.lexicon import _as_text, afinn_evidence, label, score, score_and_evidence, score_afinn
 from helpers.sentiment.sentences import sentence_bounds
 from helpers.sentiment.features import sentence_tone
 from helpers.sentiment.stance import _records_by_article, stance_rows, stances_frame
@@ -152,7 +152,7 @@ def score_quotes(quotes: pd.DataFrame, texts: dict[str, str] | None = None) -> p
 def _quote_row(r: dict, text: str) -> dict:
     """One row of :func:`score_quotes` for the quotes-table record ``r`` of the article ``text``."""
     txt = _as_text(r.get("quote_text", ""))
-    v, a = score(txt), score_afinn(txt)
+    (v, evidence), a = score_and_evidence(txt), score_afinn(txt)
     aid = _as_text(r.get("article_id", ""))
     qs, qe = int(r.get("quote_start", 0)), int(r.get("quote_end", 0))
     if _int(r.get("sentence_id")) >= 0:
@@ -164,19 +164,33 @@ def _quote_row(r: dict, text: str) -> dict:
         "speaker": _as_text(r.get("speaker", "")), "actor": _as_text(r.get("actor", "")),
         "speaker_group": speaker_group(r.get("speaker", ""), r.get("actor", "")), "quote_text": txt,
         "vader": v, "vader_label": label(v), "afinn": round(a, 4), "afinn_label": label(a),
-        "evidence": evidence_string(txt), "afinn_evidence": afinn_evidence(txt),
+        "evidence": evidence, "afinn_evidence": afinn_evidence(txt),
         "sentence_id": sid, "last_sentence_id": lid,
     }
 
 
 def quotes_frame(rows: list[dict]) -> pd.DataFrame:
     """The ``sentiment_quotes`` table from rows of :func:`article_tables` (any article order)."""
-    from helpers.tables import conform, empty_frame
+    from helpers.tables import empty_frame
 
     if not rows:
         return empty_frame(SENTIMENT_QUOTES_SCHEMA)
-    df = pd.DataFrame(rows).sort_values(["article_id", "quote_start", "quote_end"], kind="stable")
-    return conform(df, SENTIMENT_QUOTES_SCHEMA)
+    return rows_frame(rows, SENTIMENT_QUOTES_SCHEMA, ("article_id", "quote_start", "quote_end"))
+
+
+def rows_frame(rows: list[dict], schema: list, keys: tuple = ()) -> pd.DataFrame:
+    """The table of ``rows`` (dicts holding every column of ``schema``), stably sorted by ``keys`` (text and integer
+    cells, as ``sort_values(keys, kind="stable")`` sorts them), built column by column: no frame of dicts.
+
+    >>> s = [Column("a", "str", ""), Column("n", "int", "")]
+    >>> rows_frame([{"a": "y", "n": 1}, {"a": "x", "n": 2}, {"a": "x", "n": 1}], s, ("a", "n")).values.tolist()
+    [['x', 1], ['x', 2], ['y', 1]]
+    """
+    from helpers.tables import conform
+
+    if keys:
+        rows = sorted(rows, key=lambda r: tuple(r[k] for k in keys))
+    return conform(pd.DataFrame({c.name: [r[c.name] for r in rows] for c in schema}), schema)
 
 
 def speaker_summary(scored: pd.DataFrame, column: str = "vader") -> pd.DataFrame:
@@ -288,18 +302,26 @@ def _local_text(text: str, ss: int, se: int, pad: int = 2) -> tuple[int, int] | 
     if not sents:
         return None
     i, j = max(0, m.sentence_at(ss)), max(0, m.sentence_at(max(ss, se - 1)))
-    a, b = sents[max(0, i - pad)][0], sents[min(len(sents) - 1, j + pad)][1]
+    lo, hi = max(0, i - pad), min(len(sents) - 1, j + pad)
+    a, b = sents[lo][0], sents[hi][1]
     if not (a <= ss and se <= b) or (a == 0 and b == len(text)):
         return None
+    return (a, b) if _local_agrees(text, lo, hi) else None
+
+
+@lru_cache(maxsize=256)
+def _local_agrees(text: str, lo: int, hi: int) -> bool:
+    """Whether the text model of the stretch of sentences ``lo..hi`` (inclusive) of ``text`` has exactly the
+    article model's sentences and quotations there (cached: mentions of one sentence share the answer)."""
+    sents = tm.build(text).sentences
+    a, b = sents[lo][0], sents[hi][1]
     local = tm.TextModel(text[a:b])
-    want = [(x - a, y - a) for x, y in sents[max(0, i - pad):min(len(sents) - 1, j + pad) + 1]]
+    want = [(x - a, y - a) for x, y in sents[lo:hi + 1]]
     if list(local.sentences) != want:
-        return None
+        return False
     inside = [(q.open_start - a, q.content_start - a, q.content_end - a, q.close_end - a)
               for q in _quotations_meeting(text, a, b)]
-    if [(q.open_start, q.content_start, q.content_end, q.close_end) for q in local.quotations] != inside:
-        return None
-    return a, b
+    return [(q.open_start, q.content_start, q.content_end, q.close_end) for q in local.quotations] == inside
 
 
 def _actor_row(r: dict, aid: str, text: str, statements: _Statements, vader_cache: dict) -> dict:
@@ -342,12 +364,11 @@ def actor_rows(aid: str, text: str, mentions: list[dict], quotes: list[dict] | N
 
 def actors_frame(rows: list[dict]) -> pd.DataFrame:
     """The ``sentiment_actors`` table from rows of :func:`actor_rows` (any article order)."""
-    from helpers.tables import conform, empty_frame
+    from helpers.tables import empty_frame
 
     if not rows:
         return empty_frame(SENTIMENT_ACTORS_SCHEMA)
-    df = pd.DataFrame(rows).sort_values(["article_id", "start", "end", "actor_id"], kind="stable")
-    return conform(df, SENTIMENT_ACTORS_SCHEMA)
+    return rows_frame(rows, SENTIMENT_ACTORS_SCHEMA, ("article_id", "start", "end", "actor_id"))
 
 
 def score_actors(mentions: pd.DataFrame, texts: dict[str, str], quotes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -450,8 +471,11 @@ def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.
     [[0.4404, False], [-0.5423, True]]
     """
     df = sentences.copy()
-    df["vader"] = [score(t) for t in df["text"].map(_as_text)]
-    df["afinn"] = [round(score_afinn(t), 4) for t in df["text"].map(_as_text)]
+    # both lexicons sentence by sentence in one pass: a sentence's text model (built when it may hold several
+    # sentences) serves both while it is cached
+    tones = [(score(t), round(score_afinn(t), 4)) for t in df["text"].map(_as_text)]
+    df["vader"] = [v for v, _ in tones]
+    df["afinn"] = [a for _, a in tones]
     df["vader_label"] = df["vader"].map(label)
     spans: dict[str, list[tuple[int, int]]] = {}
     if quotes is not None and len(quotes):

@@ -28,6 +28,7 @@ guilty / "to blame" + for/of a charge. Tokens come from the project's one tokeni
 """
 from __future__ import annotations
 
+import bisect
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,8 +101,11 @@ def _lists() -> _Lists:
                   default, supplement)
 
 
+_EMPTY: frozenset = frozenset()
+
+
 def _in(word: str, name: str) -> bool:
-    return word in _lists().words.get(name, frozenset())
+    return word in _lists().words.get(name, _EMPTY)
 
 
 
@@ -145,8 +149,8 @@ def _sentence_tokens(sentence: str) -> tuple[_Tok, ...]:
     vader_val: dict[int, float] = {}
     vader_negated: set[int] = set()
     for s, v in by_start.items():
-        j = max((k for k, st in enumerate(starts) if st <= s), default=None)
-        if j is not None and s < toks[j].end:
+        j = bisect.bisect_right(starts, s) - 1  # the last token starting at or before s (starts ascend)
+        if j >= 0 and s < toks[j].end:
             vader_val[j] = vader_val.get(j, 0.0) + v
             if s in negated_at:
                 vader_negated.add(j)

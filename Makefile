@@ -58,7 +58,7 @@ CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/h
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
-	@echo "  Variables: RAW_DIR=folder-of-txt-articles  OUT_DIR=folder-for-outputs  USE_CONDA=0|1  HELPERS_ENGINE=loop|local|cluster"
+	@echo "  Variables: RAW_DIR=folder-of-txt-articles  OUT_DIR=folder-for-outputs  USE_CONDA=0|1  HELPERS_ENGINE=loop|local|cluster  HELPERS_SVG=1 (SVG copies of figures)"
 
 env: $(ENV_STAMP) ## Create or update the environment (conda env if active, else .venv) from environment.yml
 

@@ -195,7 +195,7 @@ def test_notebook_corpus_section_for_many_articles_and_one(tmp_path):
     shown = _run_cells({"quotes": Q, "articles": ARTS}, texts, tmp_path)
     assert "4 articles from 3 outlets" in shown[0].data
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
-        f"06_corpus_{n}.{x}" for n in ("outlets", "speakers", "stance") for x in ("png", "svg"))
+        f"06_corpus_{n}.png" for n in ("outlets", "speakers", "stance"))
     one = tmp_path / "one"
     shown = _run_cells({"quotes": Q[Q["article_id"] == "a1"], "articles": ARTS.head(1)}, {"a1": "x" * 100}, one)
     assert len(shown) == 1 and shown[0].data.startswith("A single-article run (`a1`)")

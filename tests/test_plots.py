@@ -58,8 +58,8 @@ def test_save_writes_identical_png_and_svg_twice(tmp_path):
             ax.bar(["a", "b"], [1, 2], hatch="//", color=plots.colour("kind", "mixed"))
             ax.set_title("x")
         return fig
-    a = plots.save(draw(), tmp_path / "a" / "f.png")
-    b = plots.save(draw(), tmp_path / "b" / "f.png")
+    a = plots.save(draw(), tmp_path / "a" / "f.png", svg=True)
+    b = plots.save(draw(), tmp_path / "b" / "f.png", svg=True)
     for p, q in zip(a, b):
         assert p.read_bytes() == q.read_bytes()
     svg = a[1].read_text()
@@ -74,6 +74,17 @@ def test_show_saves_closes_and_shows_the_written_png(tmp_path, monkeypatch):
     monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
     fig, ax = plt.subplots()
     ax.plot([0, 1], [1, 0])
-    assert plots.show(fig, tmp_path / "f.png") is None  # a cell ending with it shows the figure, not a return value
+    assert plots.show(fig, tmp_path / "f.png", svg=True) is None  # a cell ending with it shows only the figure
     assert not plt.fignum_exists(fig.number) and (tmp_path / "f.svg").is_file()
     assert len(shown) == 1 and shown[0].data == (tmp_path / "f.png").read_bytes()
+
+
+def test_svg_is_opt_in_and_a_stale_one_is_removed(tmp_path, monkeypatch):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1])
+    monkeypatch.setenv("HELPERS_SVG", "1")
+    assert [p.suffix for p in plots.save(fig, tmp_path / "f.png")] == [".png", ".svg"]
+    monkeypatch.delenv("HELPERS_SVG")
+    assert [p.suffix for p in plots.save(fig, tmp_path / "f.png")] == [".png"]
+    assert not (tmp_path / "f.svg").exists()  # no vector copy of an older figure is left behind
+    plt.close(fig)

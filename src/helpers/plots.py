@@ -15,8 +15,8 @@ without scaling, with fonts at least 10 pt.
 A mean is never drawn without its n (:func:`n_label`), and a handful of points is shown as points, not as a
 distribution (:func:`points_or_summary`: fewer than :data:`MIN_FOR_SUMMARY` values get dots only).
 
-:func:`save` writes PNG and SVG atomically and byte-reproducibly (no dates or software versions in the metadata,
-a fixed SVG hash salt); notebooks call :func:`show`, which saves and shows the written PNG.
+:func:`save` writes PNG (and, when asked, SVG) atomically and byte-reproducibly (no dates or software versions in
+the metadata, a fixed SVG hash salt); notebooks call :func:`show`, which saves and shows the written PNG.
 
 >>> import matplotlib; matplotlib.use("Agg")
 >>> import matplotlib.pyplot as plt, tempfile, pathlib
@@ -27,7 +27,7 @@ a fixed SVG hash salt); notebooks call :func:`show`, which saves and shows the w
 ...     drawn = points_or_summary(ax, {"a": [0.1, 0.2], "b": [0.1, -0.3, 0.5, 0.2]})
 >>> drawn
 {'a': 'points', 'b': 'points+mean'}
->>> out = save(fig, pathlib.Path(tempfile.mkdtemp()) / "x.png")
+>>> out = save(fig, pathlib.Path(tempfile.mkdtemp()) / "x.png", svg=True)
 >>> [p.suffix for p in out], out[0].read_bytes()[:4] == b"\\x89PNG"
 (['.png', '.svg'], True)
 """
@@ -168,15 +168,24 @@ def points_or_summary(ax, groups: dict[str, list[float]], *, colour_of=None, hor
     return drawn
 
 
-def save(fig, path: str | os.PathLike, svg: bool = True) -> list[Path]:
-    """Write ``fig`` as PNG at ``path`` and (``svg=True``) as SVG beside it, atomically and byte-reproducibly."""
+def save(fig, path: str | os.PathLike, svg: bool | None = None) -> list[Path]:
+    """Write ``fig`` as PNG at ``path``, atomically and byte-reproducibly, and as SVG beside it when ``svg`` is true
+    (default: ``$HELPERS_SVG`` is ``1``, e.g. ``make report HELPERS_SVG=1`` for vector copies of every figure).
+    Without an SVG, a stale one beside the PNG is removed, so no vector copy ever shows an older figure.
+
+    (SVG is opt-in because it doubles each figure's drawing time and the notebooks and README show the PNGs.)
+    """
+    import matplotlib as mpl
+
     path = Path(path).with_suffix(".png")
+    if svg is None:
+        svg = os.environ.get("HELPERS_SVG", "") == "1"
     out = []
     for fmt, target, meta in (("png", path, {"Software": None}),
                               ("svg", path.with_suffix(".svg"), {"Date": None, "Creator": None})):
         if fmt == "svg" and not svg:
+            target.unlink(missing_ok=True)
             continue
-        import matplotlib as mpl
         buf = io.BytesIO()
         with mpl.rc_context({"svg.hashsalt": "helpers"}):
             fig.savefig(buf, format=fmt, dpi=DPI, bbox_inches="tight", metadata=meta)
@@ -184,7 +193,7 @@ def save(fig, path: str | os.PathLike, svg: bool = True) -> list[Path]:
     return out
 
 
-def show(fig, path: str | os.PathLike, svg: bool = True) -> None:
+def show(fig, path: str | os.PathLike, svg: bool | None = None) -> None:
     """:func:`save` ``fig``, then show the PNG just written in the notebook and close ``fig``.
 
     The notebook shows the very bytes of the file (a reviewer sees what the README links to), and the figure is

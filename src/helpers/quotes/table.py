@@ -121,11 +121,11 @@ def _analysed(text: str) -> tuple[tuple, tuple]:
         key = (st.qs, st.qe, st.sp, st.cue)
         if st.cue and st.sp and nearest[(st.qs, st.qe, st.sp)] != st.cue:
             continue   # the same content and speaker under a farther cue: one statement
-        if st.part_of is not None and st.part_of.cue and st.part_of.sp and \
-                nearest[(st.part_of.qs, st.part_of.qe, st.part_of.sp)] != st.part_of.cue:
+        near = (nearest.get((st.part_of.qs, st.part_of.qe, st.part_of.sp))
+                if st.part_of is not None and st.part_of.cue and st.part_of.sp else None)
+        if near is not None and near != st.part_of.cue:  # (a part_of dropped from doc.stmts has no entry)
             st.part_of = next((o for o in doc.stmts if (o.qs, o.qe, o.sp, o.cue) == (
-                st.part_of.qs, st.part_of.qe, st.part_of.sp, nearest[(st.part_of.qs, st.part_of.qe, st.part_of.sp)])),
-                None)
+                st.part_of.qs, st.part_of.qe, st.part_of.sp, near)), None)
         if key in seen:
             root_of[id(st)] = rows[seen[key]][-1]
             continue

@@ -174,16 +174,19 @@ def _corpus_cells():
     return [c.source for c in nb.cells[i + 1:i + 3]]
 
 
-def _run_cells(t, texts, figures):
+def _run_cells(t, texts, figures, processed=None):
     """Notebook 06's corpus cells run on constructed tables; returns what they displayed."""
     import matplotlib.pyplot as plt
     from IPython.display import Markdown
 
+    from helpers import tables
     from helpers.tableview import show
 
     shown = []
-    ns = {"t": t, "texts": texts, "dirs": {"figures": figures}, "plots": plots, "plt": plt, "Markdown": Markdown,
-          "show": show, "display": shown.append}
+    processed = processed or figures.parent / "processed"
+    processed.mkdir(parents=True, exist_ok=True)
+    ns = {"t": t, "texts": texts, "dirs": {"figures": figures, "processed": processed}, "plots": plots, "plt": plt,
+          "Markdown": Markdown, "show": show, "display": shown.append, "tables": tables}
     for src in _corpus_cells():
         exec(compile(src, "06_report corpus cell", "exec"), ns)  # noqa: S102 - the notebook's own cells
     plt.close("all")
@@ -192,14 +195,26 @@ def _run_cells(t, texts, figures):
 
 def test_notebook_corpus_section_for_many_articles_and_one(tmp_path):
     texts = {a: "x" * 100 for a in ("a1", "a2", "a3", "a4")}
-    shown = _run_cells({"quotes": Q, "articles": ARTS}, texts, tmp_path)
+    figures, processed = tmp_path / "figures", tmp_path / "processed"
+    shown = _run_cells({"quotes": Q, "articles": ARTS}, texts, figures, processed)
     assert "4 articles from 3 outlets" in shown[0].data
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert sorted(p.name for p in figures.iterdir()) == sorted(
         f"06_corpus_{n}.png" for n in ("outlets", "speakers", "stance"))
+    # the tables shown are written, each with its schema's header (and so listed in the data dictionary)
+    from helpers import dictionary
+    written = sorted(p.stem for p in processed.glob("*.csv"))
+    assert written == sorted(cv.CORPUS_SCHEMAS) and set(written) <= set(dictionary.schemas())
+    for name in written:
+        header = (processed / f"{name}.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header == ",".join(c.name for c in cv.CORPUS_SCHEMAS[name])
+    speakers = pd.read_csv(processed / "corpus_speakers.csv", keep_default_na=False)
+    assert speakers["statements"].sum() == cv.speakers_table(Q, ARTS)["statements"].sum() > 0
     one = tmp_path / "one"
-    shown = _run_cells({"quotes": Q[Q["article_id"] == "a1"], "articles": ARTS.head(1)}, {"a1": "x" * 100}, one)
+    shown = _run_cells({"quotes": Q[Q["article_id"] == "a1"], "articles": ARTS.head(1)}, {"a1": "x" * 100}, one,
+                       processed)
     assert len(shown) == 1 and shown[0].data.startswith("A single-article run (`a1`)")
     assert not one.exists()  # no corpus figure for a single article
+    assert not list(processed.glob("corpus_*.csv"))  # nor corpus tables from the earlier run into the same folder
 
 
 # ---------------------------------------------------------------------------------------- linear fast paths

@@ -34,8 +34,9 @@ import pandas as pd
 
 from . import plots
 from .sentiment import speaker_group
+from .tables import Column
 
-__all__ = ["GROUPS", "UNKNOWN_OUTLET", "speaker_key", "outlet_of", "statements_per_outlet", "speakers_table",
+__all__ = ["GROUPS", "UNKNOWN_OUTLET", "CORPUS_SCHEMAS", "corpus_tables", "speaker_key", "outlet_of", "statements_per_outlet", "speakers_table",
            "speaker_tone", "speaker_stance", "stance_by_target", "top_speakers_per_outlet", "sourcing_per_outlet",
            "corpus_markdown", "outlets_figure", "speakers_figure", "stance_figure"]
 
@@ -594,3 +595,88 @@ def stance_figure(stances: pd.DataFrame | None, quotes: pd.DataFrame | None = No
             ax.axhline(n_named - 0.5, color="#999999", lw=0.8, ls="--")
         fig.tight_layout()
     return fig
+
+
+# ------------------------------------------------------------------------------------------ corpus tables
+_SPEAKER = Column("speaker", "str", "Speaker across articles: canonical actor, else the name as written; sources "
+                  "that name no one are grouped (`(unresolved pronoun)`, `(vague source)`, ...).")
+_OUTLET = Column("outlet", "str", f"Outlet from the manifest (`{UNKNOWN_OUTLET}` when it gives none).")
+CORPUS_SCHEMAS: dict[str, list[Column]] = {
+    "corpus_outlets": [
+        _OUTLET,
+        Column("articles", "int", "Articles of the outlet in the run."),
+        Column("articles_quoting", "int", "Articles with at least one counted statement (speech or naming)."),
+        Column("statements", "int", "Counted statements (cue_class speech or naming)."),
+        Column("words", "int", "Words inside those statements."),
+        Column("speakers", "int", "Distinct speakers quoted."),
+        Column("per_article", "float", "Statements per article."),
+    ],
+    "corpus_sourcing": [
+        _OUTLET,
+        Column("statements", "int", "Every statement of the outlet, whatever its cue class."),
+        *[Column(t, "int", f"Statements whose source_type is {t}.") for t in
+          ("person", "organisation", "document", "vague", "anonymous", "unresolved")],
+        Column("weak_share", "float", "Share of statements from vague, anonymous or unresolved sources."),
+    ],
+    "corpus_top_speakers": [
+        _OUTLET,
+        Column("rank", "int", "Rank within the outlet (1 = quoted in most articles, then most statements)."),
+        _SPEAKER,
+        Column("articles", "int", "Articles of the outlet quoting the speaker."),
+        Column("statements", "int", "Counted statements of the speaker in the outlet."),
+        Column("words", "int", "Words inside them."),
+    ],
+    "corpus_speakers": [
+        _SPEAKER,
+        Column("articles", "int", "Articles quoting the speaker."),
+        Column("statements", "int", "Counted statements (speech or naming)."),
+        Column("attributions", "int", "Attributions: parts of one quote continued after 'X said.' count once."),
+        Column("words", "int", "Words quoted."),
+        Column("direct", "int", "Direct statements among them."),
+        Column("outlets", "int", "Outlets quoting the speaker."),
+        Column("source_type", "str", "The speaker's most frequent source_type."),
+    ],
+    "corpus_speaker_tone": [
+        _SPEAKER,
+        Column("n", "int", "Statements with a VADER score."),
+        Column("mean", "float", "Mean VADER compound of those statements."),
+        Column("sd", "float", f"Standard deviation (empty below n = {plots.MIN_FOR_SUMMARY})."),
+        Column("min", "float", "Lowest VADER compound."),
+        Column("max", "float", "Highest VADER compound."),
+        Column("negative", "int", "Statements labelled negative."),
+        Column("neutral", "int", "Statements labelled neutral."),
+        Column("positive", "int", "Statements labelled positive."),
+    ],
+    "corpus_speaker_stance": [
+        _SPEAKER,
+        Column("negative", "int", "Negative stances (stances.csv) over all targets."),
+        Column("positive", "int", "Positive stances."),
+        Column("neutral", "int", "Neutral stances."),
+        Column("targets", "int", "Distinct targets of a non-neutral stance."),
+        Column("against", "str", "Targets of negative stances, most often first (up to three; count when > 1)."),
+        Column("for", "str", "Targets of positive stances, likewise."),
+    ],
+    "corpus_stance_targets": [
+        _SPEAKER,
+        Column("target", "str", "Target of the stances."),
+        Column("negative", "int", "Negative stances of the speaker toward the target."),
+        Column("positive", "int", "Positive stances."),
+        Column("articles", "int", "Articles with such a stance."),
+    ],
+}
+
+
+def corpus_tables(t: dict[str, pd.DataFrame], top: int = 5) -> dict[str, pd.DataFrame]:
+    """The corpus-level tables of a run, by the file name they are written under (``<name>.csv``, schemas in
+    :data:`CORPUS_SCHEMAS`), from the run's tables ``t`` (``quotes``; optionally ``articles``,
+    ``sentiment_quotes``, ``stances``): the tables notebook 06 shows for a run of more than one article."""
+    q, arts = t["quotes"], t.get("articles")
+    return {
+        "corpus_outlets": statements_per_outlet(q, arts),
+        "corpus_sourcing": sourcing_per_outlet(q, arts),
+        "corpus_top_speakers": top_speakers_per_outlet(q, arts, n=top),
+        "corpus_speakers": speakers_table(q, arts),
+        "corpus_speaker_tone": speaker_tone(t.get("sentiment_quotes"), q),
+        "corpus_speaker_stance": speaker_stance(t.get("stances"), q),
+        "corpus_stance_targets": stance_by_target(t.get("stances"), q),
+    }

@@ -27,6 +27,10 @@ TABLES: dict[str, tuple[str, str]] = {
     "sentiment_actors": ("helpers.sentiment", "SENTIMENT_ACTORS_SCHEMA"),
     "stances": ("helpers.sentiment", "STANCES_SCHEMA"),
     "claims": ("helpers.claims", "CLAIMS_TABLE_SCHEMA"),
+    # written by 06 for a run of more than one article
+    **{name: ("helpers.corpusview", f"CORPUS_SCHEMAS:{name}") for name in (
+        "corpus_outlets", "corpus_sourcing", "corpus_top_speakers", "corpus_speakers", "corpus_speaker_tone",
+        "corpus_speaker_stance", "corpus_stance_targets")},
 }
 
 
@@ -34,9 +38,11 @@ def schemas() -> dict[str, list[Column]]:
     """``{table name: schema}`` for every table whose module is present."""
     out = {}
     for name, (module, attr) in TABLES.items():
+        attr, _, key = attr.partition(":")  # "MAPPING:key": one schema of a dict of schemas
         try:
-            out[name] = getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
+            schema = getattr(importlib.import_module(module), attr)
+            out[name] = schema[key] if key else schema
+        except (ImportError, AttributeError, KeyError):
             continue
     return out
 

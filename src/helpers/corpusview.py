@@ -43,6 +43,8 @@ __all__ = ["GROUPS", "UNKNOWN_OUTLET", "CORPUS_SCHEMAS", "corpus_tables", "speak
 #: Speaker groups that stand for no one identifiable: listed after every named speaker, in this order.
 GROUPS = ("(unnamed description)", "(vague source)", "(anonymous source)", "(unresolved pronoun)", "(unattributed)")
 UNKNOWN_OUTLET = "unknown outlet"
+#: The source types counted per outlet, in the figures' order (``plots.PALETTES``; the narrator is not a source).
+SOURCE_TYPES = tuple(t for t in plots.PALETTES["source_type"] if t != "narrator")
 #: Source types counted as vague, anonymous or unresolved sourcing by :func:`sourcing_per_outlet`.
 WEAK_SOURCES = ("vague", "anonymous", "unresolved")
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|some)\s+", re.I)
@@ -377,7 +379,7 @@ def sourcing_per_outlet(quotes: pd.DataFrame, articles: pd.DataFrame | None = No
     ...     ["outlet", "statements", "person", "vague", "unresolved", "weak_share"]].to_dict("records")[0]
     {'outlet': 'AP', 'statements': 3, 'person': 1, 'vague': 1, 'unresolved': 1, 'weak_share': 0.667}
     """
-    types = [t for t in plots.PALETTES["source_type"] if t != "narrator"]
+    types = list(SOURCE_TYPES)
     q = _with_outlet(quotes, articles, unknown)
     st = q["source_type"].fillna("").replace("", "unresolved") if "source_type" in q.columns else None
     rows = []
@@ -614,8 +616,7 @@ CORPUS_SCHEMAS: dict[str, list[Column]] = {
     "corpus_sourcing": [
         _OUTLET,
         Column("statements", "int", "Every statement of the outlet, whatever its cue class."),
-        *[Column(t, "int", f"Statements whose source_type is {t}.") for t in
-          ("person", "organisation", "document", "vague", "anonymous", "unresolved")],
+        *[Column(t, "int", f"Statements whose source_type is {t}.") for t in SOURCE_TYPES],
         Column("weak_share", "float", "Share of statements from vague, anonymous or unresolved sources."),
     ],
     "corpus_top_speakers": [

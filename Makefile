@@ -94,8 +94,8 @@ $(STAMPS)/06_report: $(STAMPS)/05_sentiment $(STAMPS)/04_quotes $(STAMPS)/03_act
 
 # reports/report.html (OUT_DIR/reports/report.html): the executed notebooks without code, one offline page; and the
 # README's findings block, regenerated from data/processed (default runs only; tests/test_report.py guards it).
-$(STAMPS)/report.html: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) src/helpers/report.py
-	@$(PY) -m helpers.report html '$(if $(OUT_DIR),$(OUT_DIR)/,)reports/report.html' $(foreach n,$(NOTEBOOKS),'$(NB_OUT)/$(n).ipynb')
+$(STAMPS)/report.html: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) src/helpers/reportpage.py
+	@$(PY) -m helpers.reportpage '$(if $(OUT_DIR),$(OUT_DIR)/,)reports/report.html' $(foreach n,$(NOTEBOOKS),'$(NB_OUT)/$(n).ipynb')
 	@mkdir -p $(@D) && touch $@
 $(STAMPS)/readme: $(STAMPS)/06_report src/helpers/report.py README.md
 	@$(PY) -m helpers.report readme README.md data/processed

@@ -18,6 +18,8 @@ repeats, caches cleared before each repeat (so repeated text is not free):
   - scaling (--scaling N, default 4000; 0 skips): one hostile article "Officials spoke.\n\n" + "“Yes,” he said. " * n
     (n statements, n + 1 mentions, every "he" a reporting source) for n = N/4, N/2, N: CPU seconds of score_actors,
     score_quotes and stance_table, and each time per item relative to n = N/4 (1.00 = linear in the article)
+  - actor_summary(): notebook 05's per-actor table on the actor rows of the articles (repeated, actors named
+    apart) against the per-group computation it replaced (one Python function per actor and label)
 Prints items/s, chars/s and time relative to the baseline on the same characters.
 """
 from __future__ import annotations
@@ -50,8 +52,8 @@ def clear_caches() -> None:
     from helpers.sentiment import features, lexicon, rules, sentences, tables, words
 
     for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
-               features._sentence_words, features._quotation_contents, rules._rows, tables._local_agrees,
-               tables._quotation_index, tm.build):
+               features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
+               tables._local_agrees, tables._quotation_index, tm.build):
         fn.cache_clear()
 
 
@@ -102,10 +104,53 @@ def main(argv: list[str]) -> int:
     print(f"{'articles: VADER/sentence':<26}{len(arts) / t_base_art:>12,.1f}{art_chars / t_base_art:>14,.0f}{1:>17.2f}x")
     print(f"{'stances()':<26}{len(arts) / t_st:>12,.1f}{art_chars / t_st:>14,.0f}{t_st / t_base_art:>17.2f}x")
     print(f"{'article_tables()':<26}{len(arts) / t_at:>12,.1f}{art_chars / t_at:>14,.0f}{t_at / t_base_art:>17.2f}x")
+    summary([r for it in items for r in sentiment.article_tables(it)[2]], repeat)
     top = int(argv[argv.index("--scaling") + 1]) if "--scaling" in argv else 4000
     if top:
         scaling([top // 4, top // 2, top], extract_quotes, find_mentions)
     return 0
+
+
+def _summary_per_group(scored):
+    """actor_summary as it was before issue 11's third round: one Python function per actor and label."""
+    import pandas as pd
+
+    key = scored["canonical_name"].astype(str).str.strip()
+    key = key.where(key != "", scored["mention"].astype(str).str.strip())
+    g = scored.assign(canonical_name=key).groupby("canonical_name", sort=True)
+    out = pd.DataFrame({
+        "mentions": g.size(), "mean_toward": g["toward"].mean(), "min_toward": g["toward"].min(),
+        "max_toward": g["toward"].max(),
+        **{k: g["toward_label"].apply(lambda s, k=k: int((s == k).sum())) for k in ("negative", "neutral", "positive")},
+        "mean_sentence_vader": g["sentence_vader"].mean()}).reset_index()
+    for c in ("mean_toward", "min_toward", "max_toward", "mean_sentence_vader"):
+        out[c] = out[c].round(4)
+    return out.sort_values(["mean_toward", "canonical_name"], kind="stable").reset_index(drop=True)
+
+
+def summary(rows: list[dict], repeat: int, copies: int = 200) -> None:
+    """actor_summary (notebook 05's per-actor table) against the per-group computation it replaced, on the actor
+    rows of the articles above repeated ``copies`` times, each copy's actors named apart (many actors, as a
+    corpus run has)."""
+    import pandas as pd
+
+    from helpers.tables import conform
+
+    base = conform(pd.DataFrame(rows), sentiment.SENTIMENT_ACTORS_SCHEMA)
+    big = pd.concat([base.assign(canonical_name=base["canonical_name"] + f" #{k}") for k in range(copies)],
+                    ignore_index=True)
+    best = {}
+    for name, fn in [("per group", _summary_per_group), ("actor_summary()", sentiment.actor_summary)]:
+        best[name] = float("inf")
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            out = fn(big)
+            best[name] = min(best[name], time.perf_counter() - t0)
+        best[name + " rows"] = len(out)
+    assert sentiment.actor_summary(big).equals(_summary_per_group(big))
+    print(f"\nactor_summary on {len(big)} mentions of {best['per group rows']} actors: "
+          f"{best['actor_summary()']:.3f} s against {best['per group']:.3f} s per group "
+          f"({best['per group'] / best['actor_summary()']:.1f}x faster, the same table)")
 
 
 def scaling(sizes: list[int], extract_quotes, find_mentions) -> None:

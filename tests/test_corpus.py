@@ -31,6 +31,14 @@ def _stage(item):
     return rows, [(article_id, i, a, b) for i, (a, b) in enumerate(tm.sentence_spans(text))]
 
 
+def _slow_stage(item):
+    """:func:`_stage` that takes at least 20 ms an article, so a cluster starting in the background is ready long
+    before the loop ends."""
+    import time
+    time.sleep(0.02)
+    return _stage(item)
+
+
 def _bytes(results) -> bytes:
     paras = pd.DataFrame([r for res in results if res for r in res[0]])
     sents = pd.DataFrame([s for res in results if res for s in res[1]])
@@ -56,15 +64,15 @@ def test_existing_cluster_from_dask_scheduler_address(articles, monkeypatch, tmp
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
         monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
         assert corpus.choose_engine("auto", 10_000) == "cluster"
-        monkeypatch.setattr(corpus, "DASK_SWITCH_SECONDS", 0.0)  # hand over to the cluster after the first article
+        monkeypatch.setattr(corpus, "DASK_SWITCH_SECONDS", 0.0)  # start reaching the cluster after the first article
         timings = tmp_path / "timings.jsonl"
         monkeypatch.setenv("HELPERS_TIMINGS", str(timings))
-        try:
-            got = corpus.map_articles(_stage, iter(articles[:60]), desc="cluster", engine="auto", total=10_000)
+        try:  # the loop goes on while the client connects (in the background), then hands the rest over
+            got = corpus.map_articles(_slow_stage, iter(articles[:150]), desc="cluster", engine="auto", total=10_000)
         finally:
             corpus._CLIENTS.pop("cluster").close()
     assert json.loads(timings.read_text())["engine"] == "loop+cluster"
-    assert _bytes(got) == _bytes(corpus.map_articles(_stage, articles[:60], desc="loop", engine="loop"))
+    assert _bytes(got) == _bytes(corpus.map_articles(_stage, articles[:150], desc="loop", engine="loop"))
 
 
 def test_auto_keeps_a_cheap_large_map_in_the_loop(articles, monkeypatch, tmp_path):

@@ -106,6 +106,29 @@ def test_main_writes_report_and_readme(tmp_path, capsys):
     assert report.main(["html", str(out), str(tmp_path / "missing.ipynb")]) == 1
 
 
+def test_reportpage_command_writes_the_same_page_without_pandas(tmp_path):
+    """`make report` runs `python -m helpers.reportpage`: the page of `report.main html`, without importing pandas,
+    with a one-line error naming a bad notebook."""
+    import subprocess
+    import sys
+
+    nbs = [str(notebook(tmp_path, "01_a")), str(notebook(tmp_path, "06_report"))]
+    out = tmp_path / "page.html"
+    code = ("import sys\nfrom helpers import reportpage\nrc = reportpage.main(sys.argv[1:])\n"
+            "print('pandas' in sys.modules, file=sys.stderr)\nsys.exit(rc)")
+    run = subprocess.run([sys.executable, "-c", code, str(out), *nbs], capture_output=True, text=True)
+    assert run.returncode == 0 and run.stderr.strip() == "False"
+    assert report.main(["html", str(tmp_path / "same.html"), *nbs]) == 0
+    assert out.read_bytes() == (tmp_path / "same.html").read_bytes()
+    assert oct(out.stat().st_mode & 0o777) == "0o644"
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("not json", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "helpers.reportpage", str(out), str(bad)], capture_output=True,
+                         text=True)
+    assert run.returncode == 1 and run.stderr.startswith(f"error: {bad}: not a readable notebook")
+    assert len(run.stderr.strip().splitlines()) == 1
+
+
 def test_committed_report_html():
     """reports/report.html (written by `make report`): offline, no code cells, every figure inline."""
     path = paths.REPORTS / "report.html"

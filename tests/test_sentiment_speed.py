@@ -34,8 +34,8 @@ SENTENCES = _sentences(1500) + ["😀 great!", "I ❤️ it, not bad", "“Terri
 
 def _clear() -> None:
     for fn in (lexicon._traced, words._sentence_tokens, features._window, features.sentence_tone,
-               features._sentence_words, features._quotation_contents, rules._rows, tables._local_agrees,
-               tables._quotation_index, tm.build):
+               features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
+               tables._local_agrees, tables._quotation_index, tm.build):
         fn.cache_clear()
 
 
@@ -123,3 +123,64 @@ def test_caches_never_change_the_tables(items):
         _clear()
         each.append(tables.article_tables(it))
     assert each == cold
+
+
+def test_the_trace_explains_every_vader_word_without_running_vader_on_words_it_lacks():
+    """_traced hands VADER only its lexicon words (it appends 0 for the rest, as VADER does): every traced word still
+    agrees with VADER's own sentiment_valence, and the rule valences re-add to polarity_scores' compound."""
+    an = lexicon._vader()
+    for s in SENTENCES[:800]:
+        flat = lexicon.plain(s)
+        traces, _, compound, _, _ = lexicon._traced.__wrapped__(flat)
+        assert not any("unexplained" in t.modifiers for t in traces), s
+        assert all(flat[t.start:t.end] == t.token for t in traces), s  # offsets point at the word VADER saw
+        assert compound == an.polarity_scores(flat)["compound"], s
+
+
+def test_score_pair_is_both_scores():
+    texts = SENTENCES[:600] + [" ".join(SENTENCES[k:k + 3]) for k in range(0, 150, 3)]
+    for t in texts:
+        assert lexicon.score_pair(t) == (lexicon.score(t), round(lexicon.score_afinn(t), 4)), t
+
+
+def test_tone_arc_scores_a_recurring_sentence_like_any_other():
+    import pandas as pd
+
+    texts = SENTENCES[:60] + SENTENCES[:20] + ["", "Fine."]
+    s = pd.DataFrame({"article_id": [f"a{k % 7}" for k in range(len(texts))], "sentence_id": range(len(texts)),
+                      "start": range(len(texts)), "end": [k + 1 for k in range(len(texts))], "text": texts})
+    arc = tables.tone_arc(s)
+    want = {t: (lexicon.score(t), round(lexicon.score_afinn(t), 4)) for t in texts}
+    assert [(v, a) for v, a in zip(arc["vader"], arc["afinn"])] == [want[t] for t in arc["text"]]
+    assert arc["vader"].abs().sum() > 0
+
+
+def _actor_summary_per_group(scored):
+    """The per-group computation actor_summary replaced (one Python function per actor and label)."""
+    import pandas as pd
+
+    key = scored["canonical_name"].astype(str).str.strip()
+    key = key.where(key != "", scored["mention"].astype(str).str.strip())
+    g = scored.assign(canonical_name=key).groupby("canonical_name", sort=True)
+    out = pd.DataFrame({
+        "mentions": g.size(), "mean_toward": g["toward"].mean(), "min_toward": g["toward"].min(),
+        "max_toward": g["toward"].max(),
+        **{k: g["toward_label"].apply(lambda s, k=k: int((s == k).sum())) for k in ("negative", "neutral", "positive")},
+        "mean_sentence_vader": g["sentence_vader"].mean()}).reset_index()
+    for c in ("mean_toward", "min_toward", "max_toward", "mean_sentence_vader"):
+        out[c] = out[c].round(4)
+    return out.sort_values(["mean_toward", "canonical_name"], kind="stable").reset_index(drop=True)
+
+
+def test_vectorised_actor_summary_is_the_per_group_one(items):
+    import pandas as pd
+
+    from helpers.sentiment import SENTIMENT_ACTORS_SCHEMA
+    from helpers.tables import conform
+
+    rows = [r for it in items for r in tables.article_tables(it)[2]]
+    scored = conform(pd.DataFrame(rows), SENTIMENT_ACTORS_SCHEMA)
+    scored.loc[scored.index[::5], "canonical_name"] = " "  # unnamed mentions are grouped by the mention
+    assert scored["toward_label"].nunique() == 3 and len(scored) > 100
+    for part in (scored, scored.head(1), scored.head(0)):
+        pd.testing.assert_frame_equal(tables.actor_summary(part), _actor_summary_per_group(part))

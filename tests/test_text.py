@@ -218,6 +218,21 @@ def test_tokeniser_is_the_stdlib_regex_and_keeps_joiners_out_of_words():
                                                   "Wikinews", "'", "s", "reporter"]
 
 
+_RULES_ONLY = __import__("re").compile(tm._TOKEN_RULES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé1_ .,:;%'’-–&<>\nJUSPhDco\u200b\u200d\t")), max_size=60))
+def test_tokeniser_shortcuts_give_the_rules_own_spans(t):
+    """TOKEN_RE's speed shortcuts (no token at a space; plain words and numbers at once) change no span."""
+    assert [m.span() for m in tm.TOKEN_RE.finditer(t)] == [m.span() for m in _RULES_ONLY.finditer(t)]
+
+
+def test_tokeniser_shortcuts_on_the_hard_cases():
+    t = "U.S officials met J. Smith at Znak.com, 34-year-old's co-op: 3.5% of 1,000 <DAIG.F> x_y 2nd Ph.D. e-mail"
+    assert [m.span() for m in tm.TOKEN_RE.finditer(t)] == [m.span() for m in _RULES_ONLY.finditer(t)]
+
+
 def test_build_is_cached_and_rejects_non_text():
     t = "A cached text. Twice."
     assert tm.build(t) is tm.build(t)

@@ -1,6 +1,7 @@
 """Stage 02: sentences and tokens from the text model, abbreviations, quote marks and apostrophes, stopwords."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from helpers import text as tm
@@ -119,3 +120,12 @@ def test_corpus_tables_are_tokenize_article_per_article():
     assert sentences.equals(pd.concat([s for s, _ in frames], ignore_index=True))
     assert tokens.equals(pd.concat([t for _, t in frames], ignore_index=True))
     assert len(tokens) > 5000
+
+
+def test_paragraph_rows_in_any_order_give_the_same_sentences():
+    text = "Title\n\nFirst para. Still first.\n\nSecond para."
+    paras = pd.DataFrame({"paragraph_id": [0, 1, 2], "start": [0, text.index("First"), text.index("Second")], "kind": ["heading", "body", "body"]})
+    in_order = tokenize.article_rows(text, paras, "a")[0]
+    shuffled = tokenize.article_rows(text, paras.iloc[[2, 0, 1]], "a")[0]
+    assert in_order == shuffled
+    assert [(r["paragraph_id"], r["kind"]) for r in in_order] == [(0, "heading"), (1, "body"), (1, "body"), (2, "body")]

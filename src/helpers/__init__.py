@@ -23,7 +23,8 @@ One package or module per stage, named for what it extracts:
 - :mod:`helpers.quotes`    statements, their speakers, cues and source types; framing quotes   (04_quotes)
 - :mod:`helpers.sentiment` statement tone, stances, sentiment toward actors, with evidence     (05_sentiment)
 - :mod:`helpers.claims`    numeric claims and their clashes                                    (06_report)
-- :mod:`helpers.display`   the annotated article (HTML); :mod:`helpers.report` findings, report.html, README block
+- :mod:`helpers.display`   the annotated article (HTML); :mod:`helpers.report` findings, README block
+- :mod:`helpers.reportpage` reports/report.html: the executed notebooks as one offline page
 - :mod:`helpers.corpusview` the view across articles: speakers, outlets, tone and stance (06_report)
 
 Every function is a pure function of text or tables; notebooks do the I/O.

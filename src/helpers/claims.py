@@ -64,6 +64,7 @@ governor's "twelve" (0017).
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -175,8 +176,46 @@ _SCAN = re.compile(
     rf"|\b(?P<factor>{'|'.join(sorted(_FACTORS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
 )
+
+
+def _starts_regex() -> re.Pattern:
+    """Where a match of :data:`_SCAN` can have its quantity: a digit, or a whole word that opens a quantity (``a``,
+    ``dozens``, ``twenty``, ``doubled`` ...; any case) after a non-word character; each ``_SCAN`` match starts there
+    or at most four characters before (``US$ ``). It opens with a case-sensitive set of first letters (every case,
+    ``ſ`` too, which ``re.IGNORECASE`` takes for ``s``), so the engine skips other characters without entering the
+    pattern (3x faster than ``\\b(?:a|dozens|...)`` tried at every character).
+
+    >>> [m.group() for m in _starts_regex().finditer("About 8,000 (a6, A dozen) Twenty-five tried a lot")]
+    ['8', '0', 'A', 'Twenty', 'five']
+    """
+    alone = {*_SMALL, *_TENS, *_FACTORS} | {v for v in _VAGUE if " " not in v}  # quantities of one word
+    then: dict[str, set[str]] = {"a": set(_SCALES)}  # first word -> the words that follow it ("a hundred")
+    for v in _VAGUE:
+        first, *more = v.split()
+        then.setdefault(first, set()).update(more[:1])
+    words = {f.split("-")[0] for f in alone} | set(then)
+    rest: dict[str, list[str]] = {}
+    for w in sorted(words, key=lambda w: (-len(w), w)):  # a word never alone must be followed by its next word
+        nxt = "" if w in alone else rf"(?=\s+(?:{'|'.join(sorted(then[w]))}))"
+        rest.setdefault(w[0], []).append(w[1:] + nxt)
+    firsts = "".join(sorted(rest))
+    chars = firsts + firsts.upper() + ("\u017f" if "s" in rest else "")
+    tails = "|".join(f"(?<={c})(?:{'|'.join(rest[c])})" for c in sorted(rest))
+    return re.compile(rf"[\d{chars}](?<!\w\w)(?:(?<=\d)|(?i:{tails})(?!\w))")
+
+
+_STARTS = _starts_regex()
+#: The characters a match of :data:`_SCAN` can start with before its quantity: a currency sign (``US$`` in any
+#: case) or a space.
+_LEAD_CHARS = frozenset("uU$€£¥₸₽₹")
 _RANGE_AFTER = re.compile(rf"\s*(?:-|–|—|to|and)\s*(?:US\$|[$€£¥₸₽₹])?({_NUMERAL})(?!\w|[.,]\d)",
                           re.IGNORECASE)
+# after a quantity (matched at its end in the text, never on a copy of the rest of the text: linear in claims)
+_OF_AFTER = re.compile(r"\s+of\b")
+_IN_OF_AFTER = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?")
+_SCALE_AFTER = re.compile(rf"\s?({_SCALE})\b", re.IGNORECASE)
+_NUMBER_PARTS = re.compile(r"[\s-]+")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"\s?(%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(r"\s+(" + "|".join(_CURRENCY_WORDS) + r")\b", re.IGNORECASE)
 _NOUNS_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?)?((?:[A-Za-z][a-z-]*\s+){0,2}[A-Za-z][a-z-]*)")
@@ -241,10 +280,10 @@ def parse_number(s: str) -> float:
     """
     s = s.lower().replace(",", "")
     total, current, seen = 0.0, 0.0, False
-    for w in re.split(r"[\s-]+", s.strip()):
+    for w in _NUMBER_PARTS.split(s.strip()):
         if not w or w == "and":
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        if _DECIMAL.fullmatch(w):
             current += float(w)
         elif w in _SMALL:
             current += _SMALL[w]
@@ -309,27 +348,39 @@ def _event(text: str, start: int, end: int, sent: tuple[int, int], unit: str) ->
     lo = max(cut) + 1 if cut else lo
     cut = [k for k in (text.find(ch, end, hi) for ch in ";:—") if k >= 0]
     hi = min(cut) if cut else hi
-    words = [(a, b) for a, b in tm.tokenize(text[lo:hi], offset=lo) if text[a:b][:1].isalpha()]
+    starts, tallies = _clause_words(text, lo, hi)
     # a tally word before the number counts only within its own coordinate clause: in "300 were feared dead and
     # more than 15,000 left homeless", "dead" belongs to 300
     joints = [m.end() for m in _JOINT.finditer(text, lo, start)]
     before_from = joints[-1] if joints else lo
-    for a, b in words:
-        w = text[a:b].lower()
-        if w not in _EVENTS or (b <= start and a < before_from):
+    for a, b, w in tallies:
+        if b <= start and a < before_from:
             continue
         if w == "lives" and not _LIVES.search(text, max(0, a - 30), a):
             continue  # "claimed 15,393 lives" is a toll; "threatened the lives of a million" is not
-        if a >= end:
-            dist = sum(1 for x, _ in words if end <= x < a)
-        elif b <= start:
-            dist = sum(1 for x, _ in words if b <= x < start)
+        if a >= end:  # words starting in [end, a)
+            dist = bisect_left(starts, a) - bisect_left(starts, end)
+        elif b <= start:  # words starting in [b, start)
+            dist = bisect_left(starts, start) - bisect_left(starts, b)
         else:
             dist = 0
         dist += 0.5 * (a < start)  # a tie goes to the word after the number ("2,000 detained")
         if dist <= EVENT_WINDOW and (best is None or dist < best[0]):
             best = (dist, _EVENTS[w])
     return (best[1], bool(_TOTAL.search(text, lo, hi))) if best else ("", False)
+
+
+@functools.lru_cache(maxsize=64)
+def _clause_words(text: str, lo: int, hi: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The words (tokens starting with a letter) of ``text[lo:hi]``: their starts, and the tally words among them
+    as ``(start, end, lower-cased word)``. Cached, as the quantities of one clause share it ("5 mln vs 3 mln").
+
+    >>> _clause_words("8,000 people were detained.", 0, 27)
+    ([6, 13, 18], [(18, 26, 'detained')])
+    """
+    words = [(a, b) for a, b in tm.tokenize(text[lo:hi], offset=lo) if text[a:b][:1].isalpha()]
+    tallies = [(a, b, w) for a, b in words if (w := text[a:b].lower()) in _EVENTS]
+    return [a for a, _ in words], tallies
 
 
 def _core_start(m: re.Match) -> int:
@@ -356,23 +407,36 @@ def _skip(text: str, m: re.Match, value: float, hedged: bool) -> bool:
     if m.group("words") and m.group("words").lower() in ("one", "a"):
         nxt, _ = _nouns(text, e)
         low = before.lower().split()
-        if not nxt or re.match(r"\s+of\b", text[e:]) or (low and low[-1] in _NOT_COUNT):
+        if not nxt or _OF_AFTER.match(text, e) or (low and low[-1] in _NOT_COUNT):
             return True
     return False
 
 
 def _scan(text: str, sentences: list[tuple[int, int]]) -> list[_Claim]:
+    """The claims of ``text``, left to right: each match of :data:`_SCAN` from where the previous claim ended,
+    tried only where a match can start (:data:`_STARTS`): what ``_SCAN.search`` finds by trying its long
+    alternation at every character (four fifths of the stage's time on Reuters).
+
+    >>> t = "In 2022, about 8,000 fled (US$ 5 million, or $ 3m) and twenty-five died."
+    >>> [t[c.start:c.end] for c in _scan(t, _Spans([]))]
+    ['about 8,000', 'US$ 5 million', 'twenty-five']
+    """
     claims: list[_Claim] = []
-    pos = 0
-    while True:
-        m = _SCAN.search(text, pos)
-        if not m:
-            break
-        pos = m.end()
-        claim = _read(text, m, sentences)
-        if claim is not None:
-            claims.append(claim)
-            pos = max(pos, claim.end)
+    pos = tried = 0
+    for s in _STARTS.finditer(text):
+        q = s.start()
+        for p in range(max(pos, tried, q - 4), q + 1):
+            if p < pos or (p < q and text[p] not in _LEAD_CHARS and not text[p].isspace()):
+                continue  # a match starting before the quantity starts with its currency sign or a space
+            m = _SCAN.match(text, p)
+            if not m:
+                continue
+            pos = m.end()
+            claim = _read(text, m, sentences)
+            if claim is not None:
+                claims.append(claim)
+                pos = max(pos, claim.end)
+        tried = q + 1
     return claims
 
 
@@ -408,8 +472,8 @@ def _read(text: str, m: re.Match, sentences: list[tuple[int, int]]) -> _Claim | 
         value = float(_FACTORS[m.group("factor").lower()])
         lower = upper = value
         hedge, unit = "factor", "factor"
-        after = re.match(r"\s+(?:in|of)\s+(?:the\s+)?", text[end:])
-        counted = _nouns(text, end + after.end() - 1)[0] if after else _nouns_before(text, start)
+        after = _IN_OF_AFTER.match(text, end)
+        counted = _nouns(text, after.end() - 1)[0] if after else _nouns_before(text, start)
     elif m.group("vague"):
         key = re.sub(r"\s+", " ", m.group("vague").lower())
         lower, upper = (float(x) for x in _VAGUE[key])
@@ -439,7 +503,7 @@ def _read(text: str, m: re.Match, sentences: list[tuple[int, int]]) -> _Claim | 
         if rng and not (hm and hm.group(1).lower() == "between" and "and" not in rng.group()):
             second = parse_number(rng.group(1)) * (_SCALES[m.group("numscale").lower()] if m.group("numscale") else 1)
             if m.group("numscale") is None:
-                sc = re.match(rf"\s?({_SCALE})\b", text[rng.end():], re.IGNORECASE)
+                sc = _SCALE_AFTER.match(text, rng.end())
                 if sc:
                     second *= _SCALES[sc.group(1).lower()]
                     value *= _SCALES[sc.group(1).lower()] if value < second / 100 else 1
@@ -460,7 +524,7 @@ def _read(text: str, m: re.Match, sentences: list[tuple[int, int]]) -> _Claim | 
         if pm:
             unit = "percentage points" if "point" in pm.group(1).lower() else "percent"
             end = pm.end()
-            counted, _ = _nouns(text, end) if re.match(r"\s+of\b", text[end:]) else ("", end)
+            counted, _ = _nouns(text, end) if _OF_AFTER.match(text, end) else ("", end)
         elif cm and not unit:
             unit, end = _CURRENCY_WORDS[cm.group(1).lower()], cm.end()
         elif not unit:
@@ -488,6 +552,8 @@ def _read(text: str, m: re.Match, sentences: list[tuple[int, int]]) -> _Claim | 
 def _comparatives(text: str, claims: list[_Claim]) -> list[_Claim]:
     """'the actual number is considerably higher': a claim bounded by the nearest earlier tally (within 400 chars)."""
     out = []
+    if not any(c.event for c in claims):
+        return out  # no tally to bound (most articles: the scan of the whole text is skipped)
     for m in _COMPARATIVE.finditer(text):
         refs = [c for c in claims if c.event and c.end <= m.start() and m.start() - c.end <= 400]
         if not refs:
@@ -696,7 +762,7 @@ def claims_table(texts: dict[str, str], quotes: pd.DataFrame | None = None, *, e
 
     by_article: dict[str, list[dict]] = {}
     if quotes is not None:
-        for r in quotes.to_dict("records"):
+        for r in _statement_dicts(quotes):
             by_article.setdefault(r["article_id"], []).append(r)
     items = ((aid, texts[aid], None if quotes is None else by_article.get(aid, [])) for aid in sorted(texts))
     parts = map_articles(_article_rows, items, desc="06 claims", engine=engine, total=len(texts))
@@ -704,6 +770,22 @@ def claims_table(texts: dict[str, str], quotes: pd.DataFrame | None = None, *, e
     if not rows:
         return empty_frame(CLAIMS_TABLE_SCHEMA)
     return conform(_frame(rows, CLAIMS_TABLE_SCHEMA), CLAIMS_TABLE_SCHEMA)
+
+
+#: The columns of a statement table that claims read (:func:`_holders`, :func:`_claim_rows`).
+_STATEMENT_COLUMNS = ("article_id", "quote_start", "quote_end", "speaker", "actor", "source_type")
+
+
+def _statement_dicts(quotes: pd.DataFrame) -> list[dict]:
+    """The rows of a statement table as dicts of the columns claims read (:data:`_STATEMENT_COLUMNS`, those it
+    has), with the values ``to_dict("records")`` gives (built from column lists: 8x faster on 36,000 rows).
+
+    >>> _statement_dicts(pd.DataFrame({"quote_start": [3], "quote_end": [9], "speaker": pd.array([pd.NA], "string"),
+    ...                                "kind": ["direct"]}))
+    [{'quote_start': 3, 'quote_end': 9, 'speaker': <NA>}]
+    """
+    names = [c for c in _STATEMENT_COLUMNS if c in quotes.columns]
+    return [dict(zip(names, row)) for row in zip(*(quotes[c].tolist() for c in names))]
 
 
 def _article_rows(item: tuple[str, str, list[dict] | None]) -> list[dict]:

@@ -71,6 +71,27 @@ KERNEL_DISPLAY_NAME = "Python 3 (ipykernel)"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
+def _coalesced(outputs: list) -> list:
+    """``outputs`` with each run of consecutive stream outputs of one stream (stdout, stderr) joined into one: how
+    a kernel chunks a cell's printing depends on timing (one ``print`` can arrive in two messages on a busy
+    machine), so only the joined text is reproducible. (Like nbconvert's ``coalesce_streams``, without its import.)
+
+    >>> out = [nbformat.v4.new_output("stream", name="stdout", text="wrote a"),
+    ...        nbformat.v4.new_output("stream", name="stdout", text=" (1, 2)\\n")]
+    >>> [o.text for o in _coalesced(out)]
+    ['wrote a (1, 2)\\n']
+    """
+    merged: list = []
+    for o in outputs:
+        prev = merged[-1] if merged else None
+        if (prev is not None and o.get("output_type") == "stream" and prev.get("output_type") == "stream"
+                and o.get("name") == prev.get("name")):
+            prev["text"] = prev.get("text", "") + o.get("text", "")
+        else:
+            merged.append(o)
+    return merged
+
+
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop run-specific metadata (timings, paths, timestamps, UI state), number executed cells 1..n in order and
     name the kernel as the Lab does, so identical results give identical files (in place; returns ``nb``).
@@ -104,8 +125,9 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         if cell.cell_type == "code" and cell.get("execution_count") is not None:
             count += 1
             cell.execution_count = count
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not (o.get("output_type") == "display_data" and WIDGET_VIEW in o.get("data", {}))]
+            cell.outputs = _coalesced([o for o in cell.get("outputs", [])
+                                       if not (o.get("output_type") == "display_data"
+                                               and WIDGET_VIEW in o.get("data", {}))])
             for output in cell.outputs:
                 if "execution_count" in output:
                     output["execution_count"] = count

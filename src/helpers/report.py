@@ -8,8 +8,9 @@ Everything here is computed from the chain's tables, so it holds for any run:
 - :func:`findings_markdown` writes the findings as Markdown sentences (who is quoted, how, in what tone, about which
   numbers); :func:`findings_table` is the one-page table (speaker, source type, what was said, cue, tone, stance
   targets, claims); :func:`overview_figure` draws who is quoted how much and in what tone;
-- :func:`render_html` (``python -m helpers.report html OUT NOTEBOOK...``) writes ``reports/report.html``: the
-  executed notebooks without code, figures inline, no external scripts or styles, the same bytes on every run;
+- :func:`render_html` (from :mod:`helpers.reportpage`, which ``make report`` runs: it needs no pandas) writes
+  ``reports/report.html``: the executed notebooks without code, figures inline, no external scripts or styles, the
+  same bytes on every run;
 - :func:`splice_readme` (``python -m helpers.report readme README.md [PROCESSED_DIR]``) replaces the README block
   between ``<!-- findings:start -->`` and ``<!-- findings:end -->`` with :func:`findings_markdown` of the committed
   tables; ``tests/test_report.py`` fails when the committed block is stale.
@@ -24,7 +25,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -32,6 +32,7 @@ import pandas as pd
 
 from . import plots
 from .sentiment import PRONOUN_SPEAKERS
+from .reportpage import page_order, render_html
 from .tables import InputError, read_table, write_bytes_atomic
 
 __all__ = ["load_tables", "findings_markdown", "findings_table", "overview_figure", "render_html", "splice_readme",
@@ -374,50 +375,6 @@ def overview_figure(t: dict[str, pd.DataFrame], max_speakers: int = 12):
     return fig
 
 
-# ------------------------------------------------------------------------------------------ HTML report
-def _nbconvert():
-    """``(nbformat, HTMLExporter)``, imported without jsonschema's slow optional IRI checker
-    (:func:`helpers.gitfilter.without_iri_checker`: 1.3-1.6 s of the 2.5 s this step took on 500 articles)."""
-    from .gitfilter import without_iri_checker
-
-    with without_iri_checker():
-        import nbformat
-        from nbconvert import HTMLExporter
-    return nbformat, HTMLExporter
-
-
-def render_html(notebooks: list[str | Path], title: str = "Who is quoted, saying what, in what tone") -> str:
-    """The executed ``notebooks`` as one offline HTML page without code: nbconvert's ``lab`` template with inputs
-    and prompts excluded, images embedded, and every ``<script>`` removed (the page needs none: figures are
-    inline PNG, tables and the annotated article are HTML), so it opens offline and renders the same bytes."""
-    nbformat, HTMLExporter = _nbconvert()
-
-    merged = None
-    for path in notebooks:
-        try:
-            nb = nbformat.read(str(path), as_version=4)
-        except (OSError, ValueError) as exc:
-            raise InputError(path, f"not a readable notebook ({exc})") from None
-        nb.cells = [c for c in nb.cells if "parameters" not in c.metadata.get("tags", [])
-                    and "injected-parameters" not in c.metadata.get("tags", [])]
-        for i, c in enumerate(nb.cells):  # unique, stable ids across the merged notebooks
-            c["id"] = f"{Path(path).stem}-{i}"
-        if merged is None:
-            merged = nb
-        else:
-            merged.cells.extend(nb.cells)
-    if merged is None:
-        raise ValueError("render_html: no notebooks given")
-    merged.metadata = {"title": title, "kernelspec": merged.metadata.get("kernelspec", {}),
-                       "language_info": {"name": "python"}}
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
-    body, _ = exporter.from_notebook_node(merged, resources={"metadata": {"name": title}})
-    body = re.sub(r"<script\b[^>]*>.*?</script>\s*", "", body, flags=re.S | re.I)
-    body = re.sub(r"<link\b[^>]*href=\"https?://[^>]*>\s*", "", body, flags=re.I)
-    return body
-
-
 def readme_block(processed: str | Path, figure: str = "reports/figures/06_overview.png") -> str:
     """The README's findings block for the tables in ``processed`` (markers included)."""
     t = load_tables(processed)
@@ -454,8 +411,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     try:
         if args.cmd == "html":
-            order = sorted(args.notebooks, key=lambda p: (not Path(p).name.startswith("06_"), Path(p).name))
-            write_bytes_atomic(args.output, render_html(order).encode("utf-8"))
+            write_bytes_atomic(args.output, render_html(page_order(args.notebooks)).encode("utf-8"))
         else:
             path = Path(args.readme)
             old = path.read_text(encoding="utf-8")

@@ -151,8 +151,9 @@ def article_rows(text: str, paragraphs: pd.DataFrame | None, article_id: str = "
     """
     model = text_model.build(text)
     if paragraphs is not None and len(paragraphs):
-        paras = paragraphs.sort_values("start", kind="stable")
-        p_start, p_id, p_kind = paras["start"].tolist(), paras["paragraph_id"].tolist(), paras["kind"].tolist()
+        p_start, p_id, p_kind = (paragraphs[c].tolist() for c in ("start", "paragraph_id", "kind"))
+        if any(a > b for a, b in zip(p_start, p_start[1:])):  # paragraphs.csv is in order; anything else is sorted
+            p_start, p_id, p_kind = map(list, zip(*sorted(zip(p_start, p_id, p_kind), key=lambda r: r[0])))
     else:
         p_start, p_id, p_kind = [], [], []
     sents = []

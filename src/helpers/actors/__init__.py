@@ -53,7 +53,9 @@ Constructed cases are in ``tests/test_actors.py`` (and ``tests/test_actors_sente
 its ``sentence_id``). Speed (``benchmarks/bench_actors.py``, 1.07 million characters of Wikinews and Reuters, one
 core, CPU time): about 2.2 million characters per second given each article's text model, as fast as the
 single-module version (1.06x its time); building the text model as well (the first stage to read an article pays
-for it) takes about 1.9 times as long.
+for it) takes about 1.5 times as long. Over a corpus, :func:`mention_table` collects each article's plain column
+lists (:func:`.mentions.mention_columns`) and builds one frame: on the 4,379 Reuters articles 4.9 s instead of
+7.7 s with a frame per article (text models included), and :func:`cooccurrence` takes 0.03 s instead of 0.9 s.
 
 >>> m = find_mentions("Kazakh authorities said police detained 8,000 people.")
 >>> m[["mention", "actor_id", "resolution"]].values.tolist()

@@ -93,9 +93,9 @@ def skipped_lines(text: str) -> list[tuple[int, int]]:
         if not any(c.islower() for c in line):
             out.append((m.start(), m.end()))
             continue
-        caps = sum(1 for w in words if w[:1].isupper() or w.lower() in {"of", "the", "and", "in", "a", "to", "for", "on", "at"})
-        if len(words) >= 4 and caps == len(words):
-            out.append((m.start(), m.end()))
+        if len(words) >= 4 and all(w[:1].isupper() or w.lower() in {"of", "the", "and", "in", "a", "to", "for", "on",
+                                                                    "at"} for w in words):
+            out.append((m.start(), m.end()))  # title case (stops at the first word that is not)
     return out
 
 

@@ -96,17 +96,33 @@ def find_mentions(text: str, date: str | None = None) -> pd.DataFrame:
     >>> m[["mention", "canonical_name", "resolution"]].values.tolist()
     [['The president', 'Kassym-Jomart Tokayev', 'title'], ['Kassym-Jomart Tokayev', 'Kassym-Jomart Tokayev', 'name'], ['He', 'Kassym-Jomart Tokayev', 'pronoun'], ['the cabinet', 'government', 'alias']]
     """
-    if not isinstance(text, str) or not text:
+    cols = mention_columns(text, date)
+    if not cols["start"]:
         return empty_frame(MENTIONS_SCHEMA)
+    return pd.DataFrame({k: (np.array(v, dtype="int64") if k in _INT_COLUMNS else pd.array(v, dtype="string"))
+                         for k, v in cols.items()})
+
+
+_INT_COLUMNS = frozenset(c.name for c in MENTIONS_SCHEMA if c.dtype == "int")
+
+
+def mention_columns(text: str, date: str | None = None) -> dict[str, list]:
+    """:func:`find_mentions` as plain column lists (:data:`MENTIONS_SCHEMA` names, Python ints and strs): what a
+    corpus run collects per article, to build one table at the end (a DataFrame per article cost a third of the
+    stage's time).
+
+    >>> mention_columns("Police came.")["mention"], mention_columns(None)["start"]
+    (['Police'], [])
+    """
+    if not isinstance(text, str) or not text:
+        return {c.name: [] for c in MENTIONS_SCHEMA}
     if date is not None and (not isinstance(date, str) or not _ISO_DATE.match(date)):
         date = None
     ms = _find(text, date)
-    if not ms:
-        return empty_frame(MENTIONS_SCHEMA)
     ok = [m.resolution != "unresolved" for m in ms]
-    cols = {
-        "start": np.fromiter((m.start for m in ms), dtype="int64", count=len(ms)),
-        "end": np.fromiter((m.end for m in ms), dtype="int64", count=len(ms)),
+    return {
+        "start": [m.start for m in ms],
+        "end": [m.end for m in ms],
         "mention": [text[m.start:m.end] for m in ms],
         "actor_id": [m.actor_id if o else "" for m, o in zip(ms, ok)],
         "canonical_name": [m.canonical if o else "" for m, o in zip(ms, ok)],
@@ -114,10 +130,8 @@ def find_mentions(text: str, date: str | None = None) -> pd.DataFrame:
         "country": [m.country if o else "" for m, o in zip(ms, ok)],
         "resolution": [m.resolution for m in ms],
         "spelling": [m.spelling if m.resolution in ("name", "alias") else "" for m in ms],
-        "sentence_id": np.fromiter((m.sent for m in ms), dtype="int64", count=len(ms)),
+        "sentence_id": [m.sent for m in ms],
     }
-    return pd.DataFrame({k: (v if k in ("start", "end", "sentence_id") else pd.array(v, dtype="string"))
-                         for k, v in cols.items()})
 
 
 def resolve_span(mentions: pd.DataFrame, start: int, end: int) -> pd.Series | None:

@@ -307,10 +307,12 @@ def _trim_content(doc: _Doc, a: int, b: int) -> tuple[int, int] | None:
         b -= 1
     if b <= a:
         return None
-    words = sum(1 for k in range(a, b) if tx[k][0].isalnum())
-    if words < 1:
-        return None
+    if not any(tx[k][0].isalnum() for k in range(a, b)):
+        return None   # no word
     return doc.ts[a], doc.te[b - 1]
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9]")
 
 
 def _covers_only_quotes(doc: _Doc, span, qs) -> bool:
@@ -319,7 +321,7 @@ def _covers_only_quotes(doc: _Doc, span, qs) -> bool:
         qq = doc.quotes[q]
         a, b = qq.open_start - span[0], qq.close_end - span[0]
         text_out = text_out[:max(a, 0)] + " " * (b - max(a, 0)) + text_out[b:]
-    return not re.search(r"[A-Za-z0-9]", text_out)
+    return not _ALNUM.search(text_out)
 
 
 def _finish_indirect(doc: _Doc, span, sp, cue_span, qs) -> None:

@@ -73,6 +73,8 @@ def _lemma_classes() -> dict[str, str]:
 
 
 _REQUEST_AFTER = re.compile(r"\s*(?:for\b|on\b|upon\b|(?:[\w’'.-]+\s+){0,6}?to\s+[a-z]+)", re.I)
+_NAMING_AFTER = re.compile(r"\s*(?:\w+\s+){0,3}?(?:a|an|the)\s*[“\"]")  # called Cruz a "chicken"
+_SPACES = re.compile(r"\s+")
 
 
 def cue_class(text: str, kind: str, cue_start: int, cue_end: int) -> str:
@@ -88,13 +90,12 @@ def cue_class(text: str, kind: str, cue_start: int, cue_end: int) -> str:
     """
     if cue_start < 0:
         return "speech"
-    cue = re.sub(r"\s+", " ", text[cue_start:cue_end].lower())
+    cue = _SPACES.sub(" ", text[cue_start:cue_end].lower())
     cls = _lemma_classes().get(cue) or _lemma_classes().get(cue.split(" ")[0]) or "speech"
     lemma_word = cue.split(" ")[0]
     if lemma_word in ("call", "calls", "called", "calling", "ask", "asks", "asked", "asking"):
         after = text[cue_end:cue_end + 80]
-        if kind != "direct" and _REQUEST_AFTER.match(after) and not re.match(r"\s*(?:\w+\s+){0,3}?(?:a|an|the)\s*[“\"]",
-                                                                                  after):
+        if kind != "direct" and _REQUEST_AFTER.match(after) and not _NAMING_AFTER.match(after):
             return "request"
         return "naming" if lemma_word.startswith("call") else "speech"
     return cls
@@ -116,8 +117,10 @@ class CueUse:
         lemma, frames, last = self.cue_info[i]
         if lemma == "according to":
             return True
-        if "that" in frames and frames <= {"that", "direct"} and tl[self.skip_adjuncts(last + 1, self.n):][:1] != ["that"]:
-            return False   # 'ruled out', 'rule changes', 'determined the cause': only 'ruled that ...' is a cue
+        if "that" in frames and frames <= {"that", "direct"}:
+            k = self.skip_adjuncts(last + 1, self.n)
+            if not (0 <= k < self.n and tl[k] == "that"):
+                return False   # 'ruled out', 'rule changes', 'determined the cause': only 'ruled that ...' is a cue
         p = i - 1
         prev = tl[p] if p >= 0 else ""
         if prev in ("let's", "let’s"):

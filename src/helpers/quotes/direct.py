@@ -28,6 +28,7 @@ from helpers.quotes.cues import _lexicon
 from helpers.quotes.doc import _Doc, _Stmt
 from helpers.quotes.framing import _framing_reason
 
+_WORDS = re.compile(r"\w+")
 
 def _is_quote_region_empty(doc: _Doc, a: int, b: int) -> bool:
     return all(not doc.tx[k][0].isalnum() for k in range(a, b))
@@ -459,7 +460,7 @@ def _late_floating(doc: _Doc) -> None:
         si = doc.sent_of(o)
         s0, s1 = doc.sents[si]
         if si == 0 or not _whole_sentence_quote(doc, o, c, s1) or _framing_reason(doc, qi) is not None or \
-                len(re.findall(r"\w+", doc.text[q.cs:q.ce])) < 2:
+                len(_WORDS.findall(doc.text[q.cs:q.ce])) < 2:
             continue
         p0, p1 = doc.sents[si - 1]
         if doc.para_of(doc.ts[p0]) < doc.para_of(doc.ts[o]) - 1:

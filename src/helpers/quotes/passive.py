@@ -25,6 +25,8 @@ Constructions handled (issue 10: a sourcing study codes them as statements):
 """
 from __future__ import annotations
 
+from itertools import compress, count
+
 from helpers.quotes.content import _finish_indirect, _trim_content
 from helpers.quotes.doc import _Doc
 from helpers.quotes.framing import _quotes_in
@@ -123,20 +125,27 @@ def _agentless(doc: _Doc, i: int, s1: int) -> None:
         doc.add("indirect", span[0], span[1], (k - 1, k), (doc.ts[i], doc.te[i]), _quotes_in(doc, *span))
 
 
+_PASSIVE_WORDS = frozenset(_AGENTLESS) | frozenset(_PUBLISHED) | frozenset(_CLAIM_NOUNS)
+
+
 def _passive_pass(doc: _Doc) -> None:
     """Passive publication and nominal claims over every sentence (after the cue passes, so a statement
     already found for the same span is not repeated)."""
     covered = {(st.qs, st.qe) for st in doc.stmts}
     n0 = len(doc.stmts)
-    for s0, s1 in doc.sents:
-        for i in range(s0, s1):
-            t = doc.tl[i]
-            if t in _AGENTLESS and i + 1 < s1 and doc.tl[i + 1] == "that":
-                _agentless(doc, i, s1)
-            elif t in _PUBLISHED:
-                _passive_publication(doc, i, s0, s1)
-            elif t in _CLAIM_NOUNS:
-                _nominal_claim(doc, i, s1)
+    # only the trigger words, in text order (as sentence by sentence), found by C-level iteration
+    for i in list(compress(count(), map(_PASSIVE_WORDS.__contains__, doc.tl))):
+        si = doc.sent_of(i)
+        s0, s1 = doc.sents[si] if si >= 0 else (0, 0)
+        if not s0 <= i < s1:
+            continue  # a token outside every sentence
+        t = doc.tl[i]
+        if t in _AGENTLESS and i + 1 < s1 and doc.tl[i + 1] == "that":
+            _agentless(doc, i, s1)
+        elif t in _PUBLISHED:
+            _passive_publication(doc, i, s0, s1)
+        elif t in _CLAIM_NOUNS:
+            _nominal_claim(doc, i, s1)
     if len(doc.stmts) > n0:
         new = [st for st in doc.stmts[n0:] if (st.qs, st.qe) not in covered and not any(
             o.qs <= st.qs and st.qe <= o.qe and o.sp == st.sp for o in doc.stmts[:n0])]

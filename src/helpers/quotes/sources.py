@@ -83,8 +83,11 @@ _PERSON_KINDS = {"person"}
 _ORG_KINDS = {"organisation", "organization", "group", "role", "country"}
 
 
+_WORD = re.compile(r"[A-Za-z][\w’'.-]*")
+
+
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[A-Za-z][\w’'.-]*", phrase)
+    return _WORD.findall(phrase)
 
 
 def source_type(text: str, speaker: tuple[int, int] | None, actor_kind: str | None, cue: str = "") -> str:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from helpers.sentiment.lexicon import (  # noqa: F401
     ALPHA, EVIDENCE_COLUMNS, EXPLAIN_COLUMNS, NEUTRAL_BAND, _afinn, _as_text, _trace, _vader, afinn_evidence,
     afinn_raw, agreement, compound_from, evidence_string, explain, explained_score, label, normalize, plain, score,
-    score_afinn, score_and_evidence)
+    score_afinn, score_and_evidence, score_pair)
 from helpers.sentiment.sentences import sentence_bounds, sentence_spans  # noqa: F401
 from helpers.sentiment.words import (  # noqa: F401
     _data_rows, _exculpating, _lists, _neg_quantifier_at, _sentence_tokens)

@@ -19,16 +19,25 @@ _HARD = frozenset([";", ":", "(", ")", "--", "—", "–", "[", "]"])
 _COMMA_SUBORD = frozenset(["but", "yet", "so"])
 
 
+def sentence_memo(toks: tuple[_Tok, ...]) -> tuple[list[str], dict[int, bool]]:
+    """What :class:`_ClauseBase` computes from a sentence's tokens alone: their lower-cased words (curly
+    apostrophes straightened) and an empty memo for ``verbish``; every target of the sentence can share it."""
+    return [t.low.replace("’", "'") for t in toks], {}
+
+
 class _ClauseBase:
     """Word classes, weights, reported speech and clause window for one target token range [L, R]."""
 
-    def __init__(self, toks: tuple[_Tok, ...], L: int, R: int):
+    def __init__(self, toks: tuple[_Tok, ...], L: int, R: int, shared: tuple[list, dict] | None = None):
+        """``shared``: ``(lower-cased words, verbish memo)`` of this token tuple's sentence, kept by the caller for
+        every target of the sentence (both depend on the tokens alone, not on the target)."""
         self.t = toks
         self.L, self.R = L, R
         self.w: dict[int, tuple[float, str]] = {}
         self.lists = _lists()
-        self._low = [t.low.replace("’", "'") for t in toks]  # low(i), computed once per token
-        self._verbish: dict[int, bool] = {}
+        if shared is None:
+            shared = sentence_memo(toks)
+        self._low, self._verbish = shared  # low(i) computed once per token; verbish(i) once per sentence
 
     # --- word classes --------------------------------------------------------------------------------
     def low(self, i):

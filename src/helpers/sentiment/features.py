@@ -31,6 +31,7 @@ feature                           value
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from functools import lru_cache
 
@@ -160,29 +161,50 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
     f["target:length"] = min(1.0, (end - start) / 30)
     if text[start:end].strip().lower() in _PRONOUNS:
         f["target:pronoun"] = 1.0
-    strongest: dict[str, float] = {}
     c0 = next((i + 1 for i in range(l0 - 1, -1, -1) if toks[i][2] in _CLAUSE_BREAKS), 0)
     c1 = next((i for i in range(l1 + 1, len(toks)) if toks[i][2] in _CLAUSE_BREAKS), len(toks))
-    for i, (a, b, w, v) in enumerate(toks):
-        if l0 <= i <= l1:
-            continue
-        a, b = a + s0, b + s0
-        d = l0 - i if i < l0 else i - l1
-        side = "L" if i < l0 else "R"
-        near = 1.0 / (1.0 + d / 4)
-        if near > f.get("near:" + w, 0.0):
-            f["near:" + w] = near
-            where["near:" + w] = (a, b)
-        if d == 1:
-            f[f"{side}1:{w}"] = 1.0
-            where[f"{side}1:{w}"] = (a, b)
-        if v:
-            keys = [f"lex:{'pos' if v > 0 else 'neg'}:{side}{_bucket(d)}"]
-            if c0 <= i < c1:
-                keys.append(f"clause:{'pos' if v > 0 else 'neg'}")
-            for key in keys:
-                f[key] = f.get(key, 0.0) + abs(v) / 4
-                if abs(v) > strongest.get(key, 0.0):  # evidence points at the strongest word of the sum
-                    strongest[key] = abs(v)
-                    where[key] = (a, b)
+    _context_features(f, where, toks, _word_keys(sent), s0, l0, l1, c0, c1)
     return {k: round(v, 6) for k, v in f.items() if v}, where
+
+
+#: ``lex:{pos,neg}:{L,R}{1,2,3}`` feature names by (sign, side, distance bucket).
+_LEX_KEYS = {(sg, side, k): f"lex:{sg}:{side}{k}" for sg in ("pos", "neg") for side in "LR" for k in (1, 2, 3)}
+
+
+@lru_cache(maxsize=4096)
+def _word_keys(sent: str) -> tuple[tuple[str, str, str, str, float, float], ...]:
+    """Per token of :func:`_sentence_words`, what every target of the sentence needs: its ``near:``, ``L1:`` and
+    ``R1:`` feature names, its valence sign (``pos``/``neg``, empty for none), ``|valence|`` and ``|valence| / 4``.
+
+    >>> _word_keys("Bad news.")[0]
+    ('near:bad', 'L1:bad', 'R1:bad', 'neg', 2.5, 0.625)
+    """
+    return tuple(("near:" + w, "L1:" + w, "R1:" + w, ("pos" if v > 0 else "neg") if v else "", abs(v), abs(v) / 4)
+                 for _, _, w, v in _sentence_words(sent)[0])
+
+
+def _context_features(f: dict, where: dict, toks, keys, s0: int, l0: int, l1: int, c0: int, c1: int) -> None:
+    """The word features (``near:``, ``L1:``/``R1:``, ``lex:``, ``clause:``) of the tokens around the target tokens
+    ``l0..l1`` (inclusive; ``0, -1`` when none), added to ``f`` and ``where`` token by token, left to right."""
+    strongest: dict[str, float] = {}
+    for i in itertools.chain(range(l0), range(l1 + 1, len(toks))):
+        a, b, _, _ = toks[i]
+        near_key, left_key, right_key, sign, av, av4 = keys[i]
+        if i < l0:
+            d, side, next_key = l0 - i, "L", left_key
+        else:
+            d, side, next_key = i - l1, "R", right_key
+        near = 1.0 / (1.0 + d / 4)
+        if near > f.get(near_key, 0.0):
+            f[near_key] = near
+            where[near_key] = (a + s0, b + s0)
+        if d == 1:
+            f[next_key] = 1.0
+            where[next_key] = (a + s0, b + s0)
+        if sign:
+            key = _LEX_KEYS[sign, side, _bucket(d)]
+            for key in ((key, "clause:" + sign) if c0 <= i < c1 else (key,)):
+                f[key] = f.get(key, 0.0) + av4
+                if av > strongest.get(key, 0.0):  # evidence points at the strongest word of the sum
+                    strongest[key] = av
+                    where[key] = (a + s0, b + s0)

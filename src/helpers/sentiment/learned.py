@@ -76,7 +76,15 @@ def probabilities(features: dict[str, float]) -> tuple[float, float, float]:
     >>> p = probabilities({}); round(sum(p), 6)
     1.0
     """
-    z = logits(features)
+    return softmax(logits(features))
+
+
+def softmax(z: list[float]) -> tuple[float, float, float]:
+    """The class probabilities of the logits ``z`` (:func:`probabilities` of the features that gave them).
+
+    >>> softmax([0.0, 0.0, 0.0]) == (1 / 3, 1 / 3, 1 / 3)
+    True
+    """
     top = max(z)
     e = [math.exp(v - top) for v in z]
     s = sum(e)

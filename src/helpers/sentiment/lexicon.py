@@ -290,18 +290,22 @@ def _traced(text: str) -> tuple[tuple[_WordTrace, ...], float, float, float, flo
     stripped = processed.strip()
     senti = V.SentiText(stripped)
     words = senti.words_and_emoticons
-    spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"\S+", processed):
+    # the \S+ runs of the text are VADER's words before its punctuation strip (str.split and \S+ agree on every
+    # Unicode space); the offsets of a word are worked out only for the lexicon words that are traced
+    runs = list(re.finditer(r"\S+", processed))
+
+    def span(i: int) -> tuple[int, int]:
+        if len(runs) != len(words):  # pragma: no cover - see above
+            return -1, -1
+        m, w = runs[i], words[i]  # words[i] is SentiText._strip_punc_if_word(m.group())
         tok = m.group()
-        w = V.SentiText._strip_punc_if_word(tok)
         if w == tok:
             s, e = m.start(), m.end()
         else:
             s = m.start() + len(tok) - len(tok.lstrip(string.punctuation))
             e = s + len(w)
-        spans.append((omap[s], omap[e - 1] + 1))
-    if len(spans) != len(words):  # pragma: no cover - str.split and \S+ agree on every Unicode space
-        spans = [(-1, -1)] * len(words)
+        return omap[s], omap[e - 1] + 1
+
     sentiments: list[float] = []
     traces: dict[int, tuple[float, float, list[str]]] = {}
     for i, item in enumerate(words):
@@ -309,12 +313,14 @@ def _traced(text: str) -> tuple[tuple[_WordTrace, ...], float, float, float, flo
         if low in V.BOOSTER_DICT or (i < len(words) - 1 and low == "kind" and words[i + 1].lower() == "of"):
             sentiments.append(0)
             continue
+        if low not in an.lexicon:  # VADER's sentiment_valence appends the 0 it is given for a word it lacks
+            sentiments.append(0)
+            continue
         sentiments = an.sentiment_valence(0, senti, item, i, sentiments)
-        if low in an.lexicon:
-            base, rule, mods = _trace_word(words, i, senti.is_cap_diff)
-            if rule != sentiments[-1]:  # pragma: no cover - the trace mirrors VADER step by step
-                rule, mods = sentiments[-1], mods + ["unexplained"]
-            traces[i] = (base, rule, mods)
+        base, rule, mods = _trace_word(words, i, senti.is_cap_diff)
+        if rule != sentiments[-1]:  # pragma: no cover - the trace mirrors VADER step by step
+            rule, mods = sentiments[-1], mods + ["unexplained"]
+        traces[i] = (base, rule, mods)
     finals = an._but_check(words, list(sentiments))
     out = []
     for i, (base, rule, mods) in traces.items():
@@ -322,8 +328,8 @@ def _traced(text: str) -> tuple[tuple[_WordTrace, ...], float, float, float, flo
         mods = list(mods)
         if final != sentiments[i]:
             mods.append(f"but-weight(x{final / sentiments[i]:.1f})" if sentiments[i] else "but-weight")
-        out.append(_WordTrace(i, words[i], spans[i][0], spans[i][1], float(base), float(rule), float(final),
-                              ";".join(mods)))
+        a, b = span(i)
+        out.append(_WordTrace(i, words[i], a, b, float(base), float(rule), float(final), ";".join(mods)))
     punct = 0.0
     if finals:
         amp = an._punctuation_emphasis(stripped)
@@ -571,6 +577,29 @@ def score_afinn(text: str) -> float:
         raw = afinn_raw(text[a:b])
         vals.append(raw / math.sqrt(raw * raw + ALPHA) if raw else 0.0)
     return sum(vals) / len(vals)
+
+
+def score_pair(text: str) -> tuple[float, float]:
+    """``(score(text), round(score_afinn(text), 4))`` with the text's sentences found once for both lexicons (the
+    tone arc scores every sentence of a run with both).
+
+    >>> t = "It is wrong. But it is good."
+    >>> score_pair(t) == (score(t), round(score_afinn(t), 4)), score_pair("  ")
+    (True, (0.0, 0.0))
+    """
+    text = _as_text(text)
+    spans = _scored_spans(text)
+    if not spans:
+        return 0.0, 0.0
+    if len(spans) == 1:
+        v = _compound(text)
+    else:
+        v = round(sum(_compound(text[a:b]) for a, b in spans) / len(spans), 4)
+    vals = []
+    for a, b in spans:
+        raw = afinn_raw(text[a:b])
+        vals.append(raw / math.sqrt(raw * raw + ALPHA) if raw else 0.0)
+    return v, round(sum(vals) / len(vals), 4)
 
 
 def afinn_evidence(text: str) -> str:

@@ -88,7 +88,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from helpers.sentiment.clauses import _MIN_EVIDENCE
+from helpers.sentiment.clauses import _MIN_EVIDENCE, sentence_memo
 from helpers.sentiment.lexicon import _EVIDENCE_DTYPES, _as_text, _frame, normalize
 from helpers.sentiment.roles import _Analysis
 from helpers.sentiment.sentences import sentence_bounds
@@ -123,7 +123,7 @@ def _rows(text: str, start: int, end: int) -> tuple[dict, ...]:
     span = _target_tokens(toks, s0, start, end)
     if span is None:
         return ()
-    weights = _Analysis(toks, *span).run()
+    weights = _Analysis(toks, *span, _shared(text[s0:e0])).run()
     rows = []
     for i in sorted(weights):
         w, role = weights[i]
@@ -132,6 +132,13 @@ def _rows(text: str, start: int, end: int) -> tuple[dict, ...]:
                      "source": t.source, "role": role, "weight": round(w, 4),
                      "contribution": round(w * t.valence, 4)})
     return tuple(rows)
+
+
+@lru_cache(maxsize=1024)
+def _shared(sentence: str) -> tuple[list, dict]:
+    """The target-independent part of the rule analysis of ``sentence`` (lower-cased words, verb memo), shared
+    by every target of that sentence (:func:`helpers.sentiment.clauses.sentence_memo`)."""
+    return sentence_memo(_sentence_tokens(sentence))
 
 
 def rule_evidence(text: str, start: int, end: int) -> pd.DataFrame:

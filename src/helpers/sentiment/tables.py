@@ -20,7 +20,8 @@ import pandas as pd
 
 from helpers import text as tm
 from helpers.tables import Column
-from helpers.sentiment.lexicon import _as_text, afinn_evidence, label, score, score_and_evidence, score_afinn
+from helpers.sentiment.lexicon import (_as_text, afinn_evidence, label, score_and_evidence, score_afinn,
+                                       score_pair)
 from helpers.sentiment.sentences import sentence_bounds
 from helpers.sentiment.features import sentence_tone
 from helpers.sentiment.stance import _records_by_article, stance_rows, stances_frame
@@ -446,13 +447,17 @@ def actor_summary(scored: pd.DataFrame) -> pd.DataFrame:
     key = key.where(key != "", scored["mention"].astype(str).str.strip() if "mention" in scored else "(unknown)")
     scored = scored.assign(canonical_name=key)
     g = scored.groupby("canonical_name", sort=True)
+    labels = ("negative", "neutral", "positive")
+    if len(scored):  # the label counts as sums of indicator columns (no Python function per group)
+        lab = scored["toward_label"]
+        counts = scored.assign(**{k: (lab == k).astype("int64") for k in labels}).groupby(
+            "canonical_name", sort=True)[list(labels)].sum()
+    else:  # no group: empty columns of the label column's type, as counting per group gives
+        counts = {k: g["toward_label"].apply(lambda s, k=k: int((s == k).sum())) for k in labels}
     out = pd.DataFrame({
         "mentions": g.size(), "mean_toward": g["toward"].mean(), "min_toward": g["toward"].min(),
-        "max_toward": g["toward"].max(),
-        "negative": g["toward_label"].apply(lambda s: int((s == "negative").sum())),
-        "neutral": g["toward_label"].apply(lambda s: int((s == "neutral").sum())),
-        "positive": g["toward_label"].apply(lambda s: int((s == "positive").sum())),
-        "mean_sentence_vader": g["sentence_vader"].mean(),
+        "max_toward": g["toward"].max(), "negative": counts["negative"], "neutral": counts["neutral"],
+        "positive": counts["positive"], "mean_sentence_vader": g["sentence_vader"].mean(),
     }).reset_index()
     for c in ("mean_toward", "min_toward", "max_toward", "mean_sentence_vader"):
         out[c] = out[c].round(4)
@@ -471,9 +476,10 @@ def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.
     [[0.4404, False], [-0.5423, True]]
     """
     df = sentences.copy()
-    # both lexicons sentence by sentence in one pass: a sentence's text model (built when it may hold several
-    # sentences) serves both while it is cached
-    tones = [(score(t), round(score_afinn(t), 4)) for t in df["text"].map(_as_text)]
+    # both lexicons sentence by sentence in one pass (a sentence's own sentences found once for both); a sentence
+    # text that recurs (a standard line of an outlet) is scored once
+    memo: dict[str, tuple[float, float]] = {}
+    tones = [memo[t] if t in memo else memo.setdefault(t, score_pair(t)) for t in df["text"].map(_as_text)]
     df["vader"] = [v for v, _ in tones]
     df["afinn"] = [a for _, a in tones]
     df["vader_label"] = df["vader"].map(label)

@@ -16,7 +16,7 @@ import pandas as pd
 
 from helpers.sentiment.features import target_features
 from helpers.sentiment.lexicon import _as_text
-from helpers.sentiment.learned import CLASSES, model, polarity_score, probabilities
+from helpers.sentiment.learned import CLASSES, model, polarity_score, probabilities, softmax
 
 _EVIDENCE_DTYPES = {"token": "string", "start": "int64", "end": "int64", "valence": "float64", "source": "string",
                     "role": "string", "weight": "float64", "contribution": "float64", "to_negative": "float64",
@@ -102,16 +102,21 @@ def toward_and_evidence(text: str, start: int, end: int) -> tuple[float, list[tu
     if not feats:
         return 0.0, []
     text = _as_text(text)
-    weights = model().weights
+    m = model()
+    weights = m.weights
+    z = list(m.bias)  # the logits, summed in the features' order as learned.logits sums them
     rows = []
     for k, v in feats.items():
         w = weights.get(k)
         if w is None:
             continue
+        z[0] += v * w[0]
+        z[1] += v * w[1]
+        z[2] += v * w[2]
         a, b = where.get(k, (-1, -1))
         rows.append((round(v * (w[2] - w[0]), 6), k, text[a:b] if a >= 0 else k))
     rows.sort(key=lambda r: (-abs(r[0]), r[1]))
-    return polarity_score(probabilities(feats)), rows
+    return polarity_score(softmax(z)), rows
 
 
 def toward_evidence(text: str, start: int, end: int) -> pd.DataFrame:

@@ -104,14 +104,20 @@ def _lists() -> _Lists:
 _EMPTY: frozenset = frozenset()
 
 
+_NAMED: dict[str, frozenset] = {}  # list name -> its words, looked up once (``_in`` runs for most tokens)
+
+
 def _in(word: str, name: str) -> bool:
-    return word in _lists().words.get(name, _EMPTY)
+    words = _NAMED.get(name)
+    if words is None:
+        words = _NAMED[name] = _lists().words.get(name, _EMPTY)
+    return word in words
 
 
 
 
 
-@dataclass
+@dataclass(slots=True)
 class _Tok:
     text: str
     low: str

@@ -88,9 +88,9 @@ $(STAMPS)/summary: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) $(STAMPS)/report.html
 $(STAMPS)/01_ingest: $(STAMPS)/raw.listing src/helpers/ingest.py
 $(STAMPS)/02_tokenize: $(STAMPS)/01_ingest src/helpers/tokenize.py src/helpers/data/abbreviations.txt src/helpers/data/stopwords_en.txt
 $(STAMPS)/03_actors: $(STAMPS)/02_tokenize $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/actors*.csv)
-$(STAMPS)/04_quotes: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(wildcard src/helpers/quotes/*.py) $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/reporting_verbs*.csv)
-$(STAMPS)/05_sentiment: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(STAMPS)/04_quotes $(wildcard src/helpers/sentiment/*.py) $(wildcard src/helpers/data/sentiment_*)
-$(STAMPS)/06_report: $(STAMPS)/05_sentiment $(STAMPS)/04_quotes $(STAMPS)/03_actors $(STAMPS)/01_ingest src/helpers/claims.py src/helpers/display.py src/helpers/report.py src/helpers/corpusview.py $(wildcard src/helpers/quotes/*.py)
+$(STAMPS)/04_quotes: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(wildcard src/helpers/quotes/*.py) src/helpers/speakergroups.py $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/reporting_verbs*.csv)
+$(STAMPS)/05_sentiment: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(STAMPS)/04_quotes $(wildcard src/helpers/sentiment/*.py) src/helpers/speakergroups.py $(wildcard src/helpers/data/sentiment_*)
+$(STAMPS)/06_report: $(STAMPS)/05_sentiment $(STAMPS)/04_quotes $(STAMPS)/03_actors $(STAMPS)/01_ingest src/helpers/claims.py src/helpers/display.py src/helpers/report.py src/helpers/corpusview.py src/helpers/speakergroups.py $(wildcard src/helpers/quotes/*.py)
 
 # reports/report.html (OUT_DIR/reports/report.html): the executed notebooks without code, one offline page; and the
 # README's findings block, regenerated from data/processed (default runs only; tests/test_report.py guards it).

@@ -95,19 +95,18 @@ def test_passive_pass_as_before(texts, monkeypatch):
 
 
 def _per_actor_by_rows(t: pd.DataFrame) -> pd.DataFrame:
-    """:func:`helpers.quotes.statements_per_actor` as it was: a key per row by ``DataFrame.apply``."""
+    """:func:`helpers.quotes.statements_per_actor` the long way: a key per row by ``DataFrame.apply``."""
+    from helpers.speakergroups import GROUPS, speaker_group
+
     def key(r) -> str:
-        if r["actor"]:
-            return str(r["actor"])
-        if r["speaker"]:
-            return f"{str(r['speaker']).lower()} (unresolved)"
-        return "(no speaker)"
+        return speaker_group(r["speaker"], r["actor"], r["source_type"])
 
     counts = pd.crosstab(t.apply(key, axis=1), t["kind"]).reindex(columns=["direct", "mixed", "indirect"],
                                                                     fill_value=0)
     counts["total"] = counts.sum(axis=1)
     counts = counts.rename_axis("speaker").rename_axis(None, axis=1).astype("int64")
-    return counts.loc[sorted(counts.index, key=lambda k: (-int(counts.loc[k, "total"]), k))]
+    return counts.loc[sorted(counts.index, key=lambda k: (k in GROUPS, GROUPS.index(k) if k in GROUPS else 0,
+                                                          -int(counts.loc[k, "total"]), k))]
 
 
 def test_statements_per_actor_as_by_rows(texts):

@@ -460,7 +460,7 @@ def test_score_quotes_table():
     row = df[df["speaker"] == "Blinken"].iloc[0]
     assert row["speaker_group"] == "Antony Blinken" and row["vader_label"] == "negative"
     assert "wrong(-2.100)" in row["evidence"] and "wrong(-2)" in row["afinn_evidence"]
-    assert df[df["article_id"] == "b"]["speaker_group"].iloc[0] == "(unattributed)"
+    assert df[df["article_id"] == "b"]["speaker_group"].iloc[0] == "(no speaker)"
     # unresolved pronouns from different articles are not one person: they share one explicit group
     assert [sentiment.speaker_group(s, "") for s in ["he", "She", "they"]] == ["(unresolved pronoun)"] * 3
     assert sentiment.speaker_group("he", "Kassym-Jomart Tokayev") == "Kassym-Jomart Tokayev"

@@ -25,6 +25,7 @@ One package or module per stage, named for what it extracts:
 - :mod:`helpers.claims`    numeric claims and their clashes                                    (06_report)
 - :mod:`helpers.display`   the annotated article (HTML); :mod:`helpers.report` findings, README block
 - :mod:`helpers.reportpage` reports/report.html: the executed notebooks as one offline page
+- :mod:`helpers.speakergroups` who a statement counts for, in every notebook (actor, else one group per unnamed source)
 - :mod:`helpers.corpusview` the view across articles: speakers, outlets, tone and stance (06_report)
 
 Every function is a pure function of text or tables; notebooks do the I/O.

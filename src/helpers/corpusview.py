@@ -4,11 +4,11 @@ Pure functions over the chain's tables (``articles.csv``, ``quotes.csv``, ``sent
 ``stances.csv``), each returning a plain DataFrame, plus three figures in the house style (:mod:`helpers.plots`).
 Notebook 06 shows them in its "Across the corpus" section when a run has more than one article.
 
-Who a statement belongs to across articles (:func:`speaker_key`): the speaker's canonical actor when
-``helpers.actors`` resolved it; otherwise one explicit group per kind of unknown source, since "he" in one
-article is not "he" in another: ``(unresolved pronoun)``, ``(vague source)``, ``(anonymous source)``,
-``(unattributed)``; otherwise the speaker as written. The groups (:data:`GROUPS`) are always listed after the
-named speakers, never at the top of a ranking.
+Who a statement belongs to across articles (:func:`speaker_key`): the grouping of every notebook
+(:mod:`helpers.speakergroups`: the speaker's canonical actor; else ``(unresolved pronoun)``, ``(vague source)``,
+``(anonymous source)`` or ``(no speaker)``; else the speaker as written), plus ``(unnamed description)`` for a
+speaker described rather than named. The groups (:data:`GROUPS`) are always listed after the named speakers,
+never at the top of a ranking.
 
 Counting follows the overview figure of :mod:`helpers.report`: speaker and outlet counts take the statements whose
 cue is speech or naming (all statements when ``quote.csv`` has no ``cue_class``); the sourcing shares
@@ -33,7 +33,7 @@ import re
 import pandas as pd
 
 from . import plots
-from .sentiment import speaker_group
+from . import speakergroups
 from .tables import Column
 
 __all__ = ["GROUPS", "UNKNOWN_OUTLET", "CORPUS_SCHEMAS", "corpus_tables", "speaker_key", "outlet_of", "statements_per_outlet", "speakers_table",
@@ -41,7 +41,7 @@ __all__ = ["GROUPS", "UNKNOWN_OUTLET", "CORPUS_SCHEMAS", "corpus_tables", "speak
            "corpus_markdown", "outlets_figure", "speakers_figure", "stance_figure"]
 
 #: Speaker groups that stand for no one identifiable: listed after every named speaker, in this order.
-GROUPS = ("(unnamed description)", "(vague source)", "(anonymous source)", "(unresolved pronoun)", "(unattributed)")
+GROUPS = ("(unnamed description)",) + speakergroups.GROUPS
 UNKNOWN_OUTLET = "unknown outlet"
 #: The source types counted per outlet, in the figures' order (``plots.PALETTES``; the narrator is not a source).
 SOURCE_TYPES = tuple(t for t in plots.PALETTES["source_type"] if t != "narrator")
@@ -63,21 +63,15 @@ def speaker_key(speaker: str, actor: str = "", source_type: str = "") -> str:
     government of one article is not that of another, so it joins the ``(unnamed description)`` group.
 
     >>> speaker_key("He", ""), speaker_key("the minister", "Ana Diaz"), speaker_key("", "")
-    ('(unresolved pronoun)', 'Ana Diaz', '(unattributed)')
+    ('(unresolved pronoun)', 'Ana Diaz', '(no speaker)')
     >>> speaker_key("officials", "", "vague"), speaker_key("a source", "", "anonymous"), speaker_key("Znak", "")
     ('(vague source)', '(anonymous source)', 'Znak')
     >>> speaker_key("The website", "", "document"), speaker_key("the government", "government"), speaker_key("Mendez")
     ('(unnamed description)', '(unnamed description)', 'Mendez')
     """
-    actor, speaker = _s(actor), " ".join(_s(speaker).split())
-    st = _s(source_type)
-    if not actor:
-        g = speaker_group(speaker, "")
-        if g in GROUPS:
-            return g
-        if st in ("vague", "anonymous"):
-            return f"({st} source)"
-    name = actor or speaker
+    name = speakergroups.speaker_group(speaker, actor, source_type)
+    if name in GROUPS:
+        return name
     rest = _DETERMINER.sub("", name)
     if not any(c.isupper() for c in rest) and any(c.islower() for c in rest):  # scripts without case stay names
         return "(unnamed description)"

@@ -31,7 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import plots
-from .sentiment import PRONOUN_SPEAKERS
+from .speakergroups import GROUPS as UNNAMED
+from .speakergroups import speaker_groups
 from .reportpage import page_order, render_html
 from .tables import InputError, read_table, write_bytes_atomic
 
@@ -77,23 +78,11 @@ def short(text: str, words: int = 14) -> str:
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
 
-#: Speaker names that stand for no one in particular: ranked after every named speaker, never at the top.
-UNNAMED = ("(unresolved pronoun)", "(vague source)", "(anonymous source)", "(no speaker)")
-
-
 def _speaker(df: pd.DataFrame) -> pd.Series:
-    """The actor, else the speaker as written; a pronoun ``helpers.actors`` could not resolve is
-    ``(unresolved pronoun)`` (as in 05's ``speaker_group``), a source typed vague or anonymous ("according to
-    reports") ``(vague source)`` / ``(anonymous source)``, no speaker at all ``(no speaker)``."""
-    blank = pd.Series("", index=df.index)
-    actor = df["actor"].fillna("") if "actor" in df.columns else blank
-    speaker = df["speaker"].fillna("") if "speaker" in df.columns else blank
-    source = df["source_type"].fillna("") if "source_type" in df.columns else blank
-    pronoun = (actor == "") & speaker.astype(str).str.strip().str.lower().isin(PRONOUN_SPEAKERS)
-    out = actor.where(actor != "", speaker).mask(pronoun, UNNAMED[0])
-    for kind, group in (("vague", UNNAMED[1]), ("anonymous", UNNAMED[2])):
-        out = out.mask((actor == "") & (source == kind), group)
-    return out.replace("", UNNAMED[3])
+    """Who each statement counts for (:func:`helpers.speakergroups.speaker_groups`): the actor, else a group for an
+    unresolved pronoun, a vague or anonymous source, or no speaker (:data:`UNNAMED`, ranked last), else the speaker
+    as written."""
+    return speaker_groups(df)
 
 
 def _unnamed_last(by: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from helpers import speakergroups
 from helpers import text as tm
 from helpers.tables import Column
 from helpers.sentiment.lexicon import (_as_text, afinn_evidence, label, score_and_evidence, score_afinn,
@@ -59,7 +60,7 @@ SENTIMENT_QUOTES_SCHEMA = [
     Column("kind", "str", "statement kind from quotes.csv (e.g. direct, indirect, mixed)"),
     Column("speaker", "str", "speaker as written in the text"),
     Column("actor", "str", "speaker's actor (codebook name) or empty"),
-    Column("speaker_group", "str", "group used for per-speaker summaries: actor, else '(unresolved pronoun)' for he/she/they..., else speaker, else '(unattributed)'"),
+    Column("speaker_group", "str", "group used for per-speaker summaries: actor, else '(unresolved pronoun)' for he/she/they..., else speaker, else '(no speaker)' (helpers.speakergroups)"),
     Column("quote_text", "str", "the statement text"),
     Column("vader", "float", "VADER compound score of the statement, -1..1"),
     Column("vader_label", "str", "negative / neutral / positive (|vader| < 0.05 is neutral)"),
@@ -96,24 +97,20 @@ SENTIMENT_ACTORS_SCHEMA = [
 # Tables for notebook 05
 # ----------------------------------------------------------------------------------------------------------
 #: Speakers that are pronouns: left unresolved by helpers.actors they form one group (:func:`speaker_group`).
-PRONOUN_SPEAKERS = frozenset("he she they it i we you".split())
+PRONOUN_SPEAKERS = speakergroups.PRONOUNS
 
 
 def speaker_group(speaker: str, actor: str) -> str:
-    """The name statements are grouped by: the actor if known, else the speaker as written; pronouns that
+    """The name statements are grouped by (:func:`helpers.speakergroups.speaker_group`, the grouping of every
+    notebook, here without source types): the actor if known, else the speaker as written; pronouns that
     ``helpers.actors`` could not resolve form one group, since "he" in one article is not "he" in another.
 
     >>> speaker_group("the U.S. Secretary of State", "Antony Blinken"), speaker_group("", "")
-    ('Antony Blinken', '(unattributed)')
+    ('Antony Blinken', '(no speaker)')
     >>> speaker_group("He", "")
     '(unresolved pronoun)'
     """
-    actor, speaker = _as_text(actor).strip(), _as_text(speaker).strip()
-    if actor:
-        return actor
-    if speaker.lower() in PRONOUN_SPEAKERS:
-        return "(unresolved pronoun)"
-    return speaker or "(unattributed)"
+    return speakergroups.speaker_group(_as_text(speaker), _as_text(actor))
 
 
 def _int(v, default: int = -1) -> int:

@@ -56,6 +56,13 @@ CORE := src/helpers/__init__.py src/helpers/paths.py src/helpers/tables.py src/h
 
 .PHONY: help env report lab setup-git browser test clean clean-env dictionary manifest lock bench
 
+# `make report` (alone on the command line) runs independent notebooks two at a time (see the stamps below); every
+# other target runs one recipe at a time. JOBS=1 runs the chain one notebook at a time.
+JOBS ?= 2
+ifeq ($(MAKECMDGOALS),report)
+MAKEFLAGS += -j$(JOBS)
+endif
+
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo "  Variables: RAW_DIR=folder-of-txt-articles  OUT_DIR=folder-for-outputs  USE_CONDA=0|1  HELPERS_ENGINE=loop|local|cluster  HELPERS_SVG=1 (SVG copies of figures)"
@@ -85,10 +92,12 @@ $(STAMPS)/summary: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) $(STAMPS)/report.html
 
 # One stamp per notebook, touched after the executed notebook is written, so `make report` is incremental.
 # Each notebook's own inputs: its helpers module, data files, and the stamps of the notebooks whose tables it reads.
+# The chain is a DAG, not a line: 02 (sentences, tokens) and 03 -> 04 (mentions, statements) need only 01, so
+# `make report` runs two notebooks at a time (-j2, below) and 02 overlaps 03 and 04.
 $(STAMPS)/01_ingest: $(STAMPS)/raw.listing src/helpers/ingest.py
 $(STAMPS)/02_tokenize: $(STAMPS)/01_ingest src/helpers/tokenize.py src/helpers/data/abbreviations.txt src/helpers/data/stopwords_en.txt
-$(STAMPS)/03_actors: $(STAMPS)/02_tokenize $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/actors*.csv)
-$(STAMPS)/04_quotes: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(wildcard src/helpers/quotes/*.py) src/helpers/speakergroups.py $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/reporting_verbs*.csv)
+$(STAMPS)/03_actors: $(STAMPS)/01_ingest $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/actors*.csv)
+$(STAMPS)/04_quotes: $(STAMPS)/03_actors $(wildcard src/helpers/quotes/*.py) src/helpers/speakergroups.py $(wildcard src/helpers/actors/*.py) $(wildcard src/helpers/data/reporting_verbs*.csv)
 $(STAMPS)/05_sentiment: $(STAMPS)/02_tokenize $(STAMPS)/03_actors $(STAMPS)/04_quotes $(wildcard src/helpers/sentiment/*.py) src/helpers/speakergroups.py $(wildcard src/helpers/data/sentiment_*)
 $(STAMPS)/06_report: $(STAMPS)/05_sentiment $(STAMPS)/04_quotes $(STAMPS)/03_actors $(STAMPS)/01_ingest src/helpers/claims.py src/helpers/display.py src/helpers/report.py src/helpers/corpusview.py src/helpers/speakergroups.py $(wildcard src/helpers/quotes/*.py)
 

@@ -190,3 +190,17 @@ def test_failures_from_a_generator_keep_the_article_id():
     failures = []
     corpus.map_articles(lambda x: 1 // x, iter([1, 0]), desc="plain", engine="loop", failures=failures)
     assert failures == [corpus.Failure("1", "ZeroDivisionError: integer division or modulo by zero")]
+
+
+def test_stages_recording_failures_at_the_same_time_lose_no_rows(tmp_path):
+    """`make report` runs 02 beside 03 and 04: two processes replacing their own rows of failures.csv at once keep
+    every row (the read-and-replace holds a lock on the folder; without it, one write drops the other's rows)."""
+    code = ("import sys\nfrom helpers import corpus\n"
+            "for k in range(25):\n"
+            "    corpus.record_failures(sys.argv[1], f'{sys.argv[2]}_{k:02d}', [corpus.Failure('a', 'ValueError: x')],"
+            " {'a': 'a.txt'})\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path), name]) for name in ("p", "q")]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+    table = tables.read_table(tmp_path / "failures.csv", corpus.FAILURES_SCHEMA)
+    assert sorted(table["stage"]) == sorted(f"{n}_{k:02d}" for n in ("p", "q") for k in range(25))
+    assert [p.name for p in tmp_path.iterdir()] == ["failures.csv"]  # no lock file or temporary file left behind

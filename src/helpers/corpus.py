@@ -423,7 +423,9 @@ def record_failures(processed_dir: str | os.PathLike, stage: str, failures: pd.D
     """Replace ``stage``'s rows of ``processed_dir/failures.csv`` with ``failures`` (written atomically, sorted by
     stage, file and article id, so the bytes do not depend on the engine). Returns the whole table.
 
-    Without ``files``, a later stage's article ids are mapped to file names through ``articles.csv``.
+    Without ``files``, a later stage's article ids are mapped to file names through ``articles.csv``. Stages that
+    run at the same time (``make report`` runs 02 beside 03 and 04) take turns: the read-and-replace holds an
+    exclusive lock on the folder, so no stage's rows are lost.
     """
     processed = Path(processed_dir)
     if not isinstance(failures, pd.DataFrame):
@@ -433,8 +435,27 @@ def record_failures(processed_dir: str | os.PathLike, stage: str, failures: pd.D
             files = dict(zip(arts["article_id"], arts["file"]))
         failures = failures_frame(stage, failures, files)
     path = processed / FAILURES_FILE
-    old = read_table(path, FAILURES_SCHEMA) if path.is_file() else failures.iloc[0:0]
-    table = pd.concat([old[old["stage"] != stage], failures], ignore_index=True)
-    table = table.sort_values(["stage", "file", "article_id", "reason"], kind="stable")
-    write_table(table, path, FAILURES_SCHEMA)
+    processed.mkdir(parents=True, exist_ok=True)
+    with _locked(processed):
+        old = read_table(path, FAILURES_SCHEMA) if path.is_file() else failures.iloc[0:0]
+        table = pd.concat([old[old["stage"] != stage], failures], ignore_index=True)
+        table = table.sort_values(["stage", "file", "article_id", "reason"], kind="stable")
+        write_table(table, path, FAILURES_SCHEMA)
     return conform(table, FAILURES_SCHEMA)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path):
+    """An exclusive ``flock`` on ``folder`` itself (no lock file is left behind) while the block runs; a no-op
+    where ``fcntl`` is missing (Windows)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - POSIX only
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

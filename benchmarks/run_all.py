@@ -5,12 +5,14 @@ Usage: python benchmarks/run_all.py [--quick] [--out reports/benchmarks.md] [--k
 1. **Start-up.** A cold ``make report OUT_DIR=...`` on the project's own article (environment present, every notebook
    executed) against N runs, through the same runner, of an empty notebook importing the same libraries (N = the
    chain's notebooks; the imports are collected from their code cells); fastest of 3 alternating rounds of each.
+   ``make report`` runs independent notebooks two at a time (02 beside 03 and 04); the same run with ``JOBS=1``
+   (one notebook at a time) is printed beside it for reference.
    Target <= 1.25x. Then a no-op
    ``make report``: target < 1 s.
 2. **Corpus throughput.** ``make report RAW_DIR=<Reuters> OUT_DIR=...`` (articles/s, characters/s) against the
    *floor* on the same texts in one process: Punkt sentences (``PunktSentenceTokenizer``), NLTK word tokens
    (``NLTKWordTokenizer.span_tokenize``) and VADER (``vaderSentiment``) per sentence. Target >= 0.5x the floor.
-3. **Scaling.** The chain on 1x, 10x and 100x a slice of Reuters, each in one process (``HELPERS_ENGINE=loop``, so
+3. **Scaling.** The chain on 1x, 10x and 100x a slice of Reuters, each on the loop engine (``HELPERS_ENGINE=loop``, so
    the engine is the same at every size): the marginal time per article from 1x to 10x against 10x to 100x
    (linear: within 10%), and the peak memory of the largest process at each size (flat), beside the growth of the
    output tables themselves (pandas, in memory), which a notebook holding its tables must grow by.
@@ -278,13 +280,15 @@ def main() -> int:
     n_notebooks = len([p for p in (ROOT / "notebooks").glob("*.ipynb")
                        if re.fullmatch(r"[0-9]{2}_[a-z][a-z0-9_]*\.ipynb", p.name)])
     # alternating rounds, fastest of each: one round of either varies by 30% on a shared machine
-    colds, empties = [], []
+    colds, serials, empties = [], [], []
     for _ in range(args.rounds):
         shutil.rmtree(tmp / "cold", ignore_errors=True)
         cold = run_make(None, tmp / "cold")
         colds.append(cold["seconds"])
         empties.append(empty_notebook_runs(n_notebooks, tmp))
-    cold["seconds"], empty = min(colds), min(empties)
+        shutil.rmtree(tmp / "cold1", ignore_errors=True)  # for reference: one notebook at a time
+        serials.append(run_make(None, tmp / "cold1", env={"JOBS": "1"})["seconds"])
+    cold["seconds"], empty, serial = min(colds), min(empties), min(serials)
     # catch up first: a source file edited during the cold run (other work on the machine) makes stages stale
     subprocess.run(["make", "--no-print-directory", "report", f"OUT_DIR={tmp / 'cold'}"], cwd=ROOT,
                    capture_output=True, text=True)
@@ -292,11 +296,13 @@ def main() -> int:
     noop = subprocess.run(["make", "--no-print-directory", "report", f"OUT_DIR={tmp / 'cold'}"], cwd=ROOT,
                           capture_output=True, text=True)
     noop_s = time.perf_counter() - t0
-    results["startup"] = {"cold_s": cold["seconds"], "empty_s": empty, "n": n_notebooks, "rounds": args.rounds,
+    results["startup"] = {"cold_s": cold["seconds"], "serial_s": serial, "empty_s": empty, "n": n_notebooks,
+                          "rounds": args.rounds,
                           "ratio": cold["seconds"] / empty, "noop_s": noop_s,
                           "ok": cold["returncode"] == 0 and noop.returncode == 0}
     print(f"1. cold make report {cold['seconds']:.1f} s vs {n_notebooks} empty notebooks {empty:.1f} s: "
-          f"{cold['seconds'] / empty:.2f}x (target <= 1.25x); no-op make report {noop_s:.2f} s (target < 1 s)",
+          f"{cold['seconds'] / empty:.2f}x (target <= 1.25x); one notebook at a time (JOBS=1) {serial:.1f} s: "
+          f"{serial / empty:.2f}x; no-op make report {noop_s:.2f} s (target < 1 s)",
           flush=True)
 
     # 3 (and 2, 4): the chain on 1x, 10x, 100x in one process (HELPERS_ENGINE=loop: the engine is fixed, so the
@@ -307,7 +313,7 @@ def main() -> int:
         runs[n] = run_make(raw, tmp / f"out_{n}_loop", env={"HELPERS_ENGINE": "loop"},
                            timings=tmp / f"timings_{n}_loop.jsonl")
         runs[n]["tables_mb"] = tables_memory_mb(tmp / f"out_{n}_loop")
-        print(f"   chain on {n} articles, one process: {runs[n]['seconds']:.1f} s, peak {runs[n]['peak_mb']:.0f} MB "
+        print(f"   chain on {n} articles, loop engine: {runs[n]['seconds']:.1f} s, peak {runs[n]['peak_mb']:.0f} MB "
               f"(output tables {runs[n]['tables_mb']:.0f} MB in memory), exit {runs[n]['returncode']}", flush=True)
     largest = sizes[-1]
     loop = runs[largest]
@@ -397,6 +403,8 @@ def write_report(path: Path, info: dict, r: dict, command: str) -> None:
         f"| 1 | cold `make report` (seed; fastest of {s['rounds']} alternating rounds) | {s['cold_s']:.1f} s | "
         f"{s['n']} empty notebooks {s['empty_s']:.1f} s | "
         f"{s['ratio']:.2f}x | <= 1.25x |",
+        f"| 1 | the same, one notebook at a time (`JOBS=1`; for reference) | {s['serial_s']:.1f} s | "
+        f"{s['n']} empty notebooks {s['empty_s']:.1f} s | {s['serial_s'] / s['empty_s']:.2f}x | |",
         f"| 1 | no-op `make report` | {s['noop_s']:.2f} s | | | < 1 s |",
         f"| 2 | chain on {t['articles']:,} Reuters articles ({t['chars']:,} chars) | {t['chain_s']:.1f} s, "
         f"{t['articles'] / t['chain_s']:.1f} articles/s | floor {t['floor_s']:.1f} s, "
@@ -411,13 +419,13 @@ def write_report(path: Path, info: dict, r: dict, command: str) -> None:
         f"| 4 | Dask, {d['workers']} local workers, per-article chain ({t['articles']:,} articles) | {d['map_dask_s']:.1f} s | "
         f"one process {d['map_loop_s']:.1f} s | {d['map_ratio']:.2f}x | >= 1.6x |",
         f"| 4 | control: pure CPU work (no data), same engines | | | {d['control']:.2f}x | ~2x on an idle 2-core machine |",
-        f"| 4 | Dask, whole `make report` (`HELPERS_ENGINE=loop` as baseline) | {d['dask_s']:.1f} s | one process "
+        f"| 4 | Dask, whole `make report` (`HELPERS_ENGINE=loop` as baseline) | {d['dask_s']:.1f} s | loop engine "
         f"{d['loop_s']:.1f} s | {d['ratio']:.2f}x | |",
         f"| 5 | hostile corpus ({'completed' if h['completed'] else 'DID NOT COMPLETE'}, bad files listed: "
         f"{h['failures_as_expected']}) | {h['seconds']:.1f} s | same normal articles {h['plain_s']:.1f} s | "
         f"{h['ratio']:.2f}x | completes |", "",
         f"Per-article results identical on both engines: {d['identical']} ({d['differing']} article(s) differ); "
-        f"whole-chain tables byte-identical on both engines: {d['chain_identical']}. Scaling runs (one process): "
+        f"whole-chain tables byte-identical on both engines: {d['chain_identical']}. Scaling runs (loop engine): "
         + ", ".join(f"{n} articles {sec:.1f} s / {mb:.0f} MB" for n, sec, mb in zip(sc['sizes'], sc['seconds'], sc['peak_mb']))
         + f". Hostile corpus: failures.csv lists {', '.join(h['listed'])}; exit status {h['exit']}.", "",
     ]

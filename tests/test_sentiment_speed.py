@@ -156,20 +156,13 @@ def test_tone_arc_scores_a_recurring_sentence_like_any_other():
 
 
 def _actor_summary_per_group(scored):
-    """The per-group computation actor_summary replaced (one Python function per actor and label)."""
-    import pandas as pd
+    """The per-group computation actor_summary replaced, as ``benchmarks/bench_sentiment.py`` times it (one copy)."""
+    import importlib.util
 
-    key = scored["canonical_name"].astype(str).str.strip()
-    key = key.where(key != "", scored["mention"].astype(str).str.strip())
-    g = scored.assign(canonical_name=key).groupby("canonical_name", sort=True)
-    out = pd.DataFrame({
-        "mentions": g.size(), "mean_toward": g["toward"].mean(), "min_toward": g["toward"].min(),
-        "max_toward": g["toward"].max(),
-        **{k: g["toward_label"].apply(lambda s, k=k: int((s == k).sum())) for k in ("negative", "neutral", "positive")},
-        "mean_sentence_vader": g["sentence_vader"].mean()}).reset_index()
-    for c in ("mean_toward", "min_toward", "max_toward", "mean_sentence_vader"):
-        out[c] = out[c].round(4)
-    return out.sort_values(["mean_toward", "canonical_name"], kind="stable").reset_index(drop=True)
+    spec = importlib.util.spec_from_file_location("bench_sentiment", paths.ROOT / "benchmarks" / "bench_sentiment.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench._summary_per_group(scored)
 
 
 def test_vectorised_actor_summary_is_the_per_group_one(items):

@@ -33,7 +33,8 @@ import pandas as pd
 from . import plots
 from .speakergroups import GROUPS as UNNAMED
 from .speakergroups import speaker_groups
-from .reportpage import page_order, render_html
+from . import reportpage
+from .reportpage import render_html  # noqa: F401 (re-exported: report.render_html)
 from .tables import InputError, read_table, write_bytes_atomic
 
 __all__ = ["load_tables", "findings_markdown", "findings_table", "overview_figure", "render_html", "splice_readme",
@@ -78,13 +79,6 @@ def short(text: str, words: int = 14) -> str:
     return " ".join(w[:words]) + (" …" if len(w) > words else "")
 
 
-def _speaker(df: pd.DataFrame) -> pd.Series:
-    """Who each statement counts for (:func:`helpers.speakergroups.speaker_groups`): the actor, else a group for an
-    unresolved pronoun, a vague or anonymous source, or no speaker (:data:`UNNAMED`, ranked last), else the speaker
-    as written."""
-    return speaker_groups(df)
-
-
 def _unnamed_last(by: pd.DataFrame) -> pd.DataFrame:
     """``by`` (indexed by speaker, already ranked) with the :data:`UNNAMED` rows moved to the end."""
     unnamed = by.index.isin(UNNAMED)
@@ -107,7 +101,7 @@ def _join(items: list[str]) -> str:
 
 
 def _who(quotes: pd.DataFrame, n_articles: int) -> list[str]:
-    q = _counted(quotes).assign(_who=lambda d: _speaker(d), _w=lambda d: d["quote_text"].map(_words))
+    q = _counted(quotes).assign(_who=speaker_groups, _w=lambda d: d["quote_text"].map(_words))
     if q.empty:
         return ["- **Who is quoted.** No statements were found in this run."]
     by = (q.groupby("_who").agg(n=("_w", "size"), words=("_w", "sum"), first=("quote_start", "min"))
@@ -125,7 +119,7 @@ def _who(quotes: pd.DataFrame, n_articles: int) -> list[str]:
     line = (f"- **How.** {kinds.get('direct', 0)} direct, {kinds.get('mixed', 0)} mixed and "
             f"{kinds.get('indirect', 0)} indirect statements")
     if len(direct):
-        who = list(dict.fromkeys(_speaker(direct)))
+        who = list(dict.fromkeys(speaker_groups(direct)))
         line += f"; quoted in their own words: {_join(who[:5])}" + (" only" if len(who) <= 2 else "")
     line += (f". By words quoted, {lead} takes the most space ({words['words'].iloc[0]} of "
              f"{int(words['words'].sum())} words, {share:.0%}).")
@@ -145,7 +139,7 @@ def _tone(t: dict) -> list[str]:
     sq = t.get("sentiment_quotes")
     if sq is None or sq.empty or "vader" not in sq.columns:
         return ["- **Tone.** No statement tone in this run (`sentiment_quotes.csv` missing)."] + _stance(t)
-    sq = sq.assign(_who=_speaker(sq)).sort_values(["vader", "article_id", "quote_start"], kind="stable")
+    sq = sq.assign(_who=speaker_groups(sq)).sort_values(["vader", "article_id", "quote_start"], kind="stable")
     lab = sq["vader_label"].value_counts() if "vader_label" in sq.columns else pd.Series(dtype=int)
     neg, pos = sq.iloc[0], sq.iloc[-1]
     return [f"- **Tone.** {lab.get('negative', 0)} statements read negative, {lab.get('neutral', 0)} neutral and "
@@ -307,7 +301,7 @@ def overview_figure(t: dict[str, pd.DataFrame], max_speakers: int = 12):
     (each statement's VADER score as a dot; a mean only with three or more statements)."""
     import matplotlib.pyplot as plt
 
-    q = _counted(t["quotes"]).assign(_who=lambda d: _speaker(d), _w=lambda d: d["quote_text"].map(_words))
+    q = _counted(t["quotes"]).assign(_who=speaker_groups, _w=lambda d: d["quote_text"].map(_words))
     by = q.groupby("_who").agg(words=("_w", "sum"), first=("quote_start", "min")).sort_values(
         ["words", "first"], ascending=[False, True], kind="stable")
     unnamed = by.index[by.index.isin(UNNAMED)].tolist()  # drawn last, whatever their share
@@ -398,16 +392,15 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("readme")
     r.add_argument("processed", nargs="?", default="data/processed")
     args = ap.parse_args(argv)
+    if args.cmd == "html":  # the page is helpers.reportpage's (what `make report` runs)
+        return reportpage.main([args.output, *args.notebooks])
     try:
-        if args.cmd == "html":
-            write_bytes_atomic(args.output, render_html(page_order(args.notebooks)).encode("utf-8"))
-        else:
-            path = Path(args.readme)
-            old = path.read_text(encoding="utf-8")
-            new = splice_readme(old, readme_block(args.processed))
-            if new != old:
-                write_bytes_atomic(path, new.encode("utf-8"))
-        print(f"wrote {args.output if args.cmd == 'html' else args.readme}")
+        path = Path(args.readme)
+        old = path.read_text(encoding="utf-8")
+        new = splice_readme(old, readme_block(args.processed))
+        if new != old:
+            write_bytes_atomic(path, new.encode("utf-8"))
+        print(f"wrote {args.readme}")
     except (InputError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -23,8 +23,10 @@ nothing here imports pandas):
 """
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
+import io
 import os
 import re
 import sys
@@ -52,24 +54,53 @@ def folder_listing(raw_dir: str | os.PathLike) -> str:
     return listing_text(entries)
 
 
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike):
+    """The project's one atomic writer (here, in the standard library only, so the report page and the stamps use it
+    too; :mod:`helpers.tables` writes every table through it). A binary file handle whose contents replace ``path``
+    atomically when the block ends without an error (temp file in the same folder, fsync, ``os.replace``); on an
+    error the temp file is removed and ``path`` is untouched."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield _KeepOpen(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class _KeepOpen(io.BufferedIOBase):
+    """A writable view of a binary file that a wrapper (``io.TextIOWrapper``) may close without closing the file,
+    so :func:`atomic_file` can still fsync it."""
+
+    def __init__(self, raw):
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:
+        return self._raw.write(b)
+
+    def flush(self) -> None:
+        self._raw.flush()
+
+
 def write_if_changed(path: str | os.PathLike, text: str) -> bool:
     """Write ``text`` to ``path`` atomically unless it already holds exactly that; return whether it wrote."""
     path = Path(path)
     data = text.encode("utf-8", "surrogateescape")
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as fh:
+        fh.write(data)
     return True
 
 

@@ -11,14 +11,14 @@ CSV bytes are deterministic: fixed column order, ``\\n`` line ends, UTF-8, no in
 """
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+
+from .runstate import atomic_file  # noqa: F401 (the project's atomic writer, stdlib-only; re-exported here)
 
 
 class InputError(Exception):
@@ -97,43 +97,6 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike, schema: list[Column] 
     with atomic_file(path) as fh, io.TextIOWrapper(fh, encoding="utf-8", newline="") as text:
         df.to_csv(text, index=False, lineterminator="\n")
     return path
-
-
-@contextlib.contextmanager
-def atomic_file(path: str | os.PathLike):
-    """A binary file handle whose contents replace ``path`` atomically when the block ends without an error (temp
-    file in the same folder, fsync, ``os.replace``); on an error the temp file is removed and ``path`` is untouched."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            yield _KeepOpen(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-class _KeepOpen(io.BufferedIOBase):
-    """A writable view of a binary file that a wrapper (``io.TextIOWrapper``) may close without closing the file,
-    so :func:`atomic_file` can still fsync it."""
-
-    def __init__(self, raw):
-        self._raw = raw
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, b) -> int:
-        return self._raw.write(b)
-
-    def flush(self) -> None:
-        self._raw.flush()
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:

@@ -53,7 +53,7 @@ def clear_caches() -> None:
 
     for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
                features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
-               tables._local_agrees, tables._quotation_index, tm.build):
+               tm.build):
         fn.cache_clear()
 
 

@@ -75,6 +75,34 @@ def test_existing_cluster_from_dask_scheduler_address(articles, monkeypatch, tmp
     assert _bytes(got) == _bytes(corpus.map_articles(_stage, articles[:150], desc="loop", engine="loop"))
 
 
+def test_start_early_hands_a_map_the_cluster_it_started(articles, monkeypatch, tmp_path):
+    """A notebook starts its cluster before reading its inputs; the map then hands over as soon as the cluster is
+    ready, even when its own projection would never have started one."""
+    from distributed import LocalCluster
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0") as cluster:
+        monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
+        monkeypatch.setattr(corpus, "DASK_SWITCH_SECONDS", 1e9)  # the loop alone would never switch
+        timings = tmp_path / "timings.jsonl"
+        monkeypatch.setenv("HELPERS_TIMINGS", str(timings))
+        corpus.start_early(_slow_stage, 10_000)
+        assert set(corpus._EARLY) == {"cluster"}
+        try:
+            got = corpus.map_articles(_slow_stage, iter(articles[:150]), desc="early", engine="auto", total=10_000)
+        finally:
+            corpus._CLIENTS.pop("cluster").close()
+    assert corpus._EARLY == {}
+    assert json.loads(timings.read_text())["engine"] == "loop+cluster"
+    assert _bytes(got) == _bytes(corpus.map_articles(_stage, articles[:150], desc="loop", engine="loop"))
+
+
+def test_local_workers_do_not_run_the_statistical_profiler(local_results):
+    def profiling():
+        import dask
+        return dask.config.get("distributed.worker.profile.enabled")
+
+    assert set(corpus._CLIENTS["local"].run(profiling).values()) == {False}
+
+
 def test_auto_keeps_a_cheap_large_map_in_the_loop(articles, monkeypatch, tmp_path):
     """From DASK_MIN_ARTICLES on, auto starts as a loop: work it projects to finish within DASK_SWITCH_SECONDS never
     starts a cluster; work projected to take longer moves to one (above)."""

@@ -35,7 +35,7 @@ SENTENCES = _sentences(1500) + ["😀 great!", "I ❤️ it, not bad", "“Terri
 def _clear() -> None:
     for fn in (lexicon._traced, words._sentence_tokens, features._window, features.sentence_tone,
                features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
-               tables._local_agrees, tables._quotation_index, tm.build):
+               tm.build):
         fn.cache_clear()
 
 

@@ -58,7 +58,7 @@ def _mentions(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows).drop_duplicates(["start", "end"])
 
 
-def test_score_actors_matches_toward_on_the_whole_masked_text():
+def test_score_actors_scores_a_reporting_source_on_its_own_sentence_with_the_relayed_words_muted():
     text = ARTICLE + " " + "“Yes,” he said. " * 40  # a long paragraph: many reporting sources in a row
     q, m = _statements(text), _mentions(text)
     got = sentiment.score_actors(m, {"a": text}, q)
@@ -68,15 +68,44 @@ def test_score_actors_matches_toward_on_the_whole_masked_text():
         relayed = [(max(a, ss), min(b, se)) for a, b, x, y in
                    zip(q["quote_start"], q["quote_end"], q["speaker_start"], q["speaker_end"])
                    if x < e and s < y and a < se and ss < b and not (a <= s and e <= b)]
-        seen = _mask(text, relayed) if relayed else text
         assert r.relayed_masked == bool(relayed)
-        assert r.toward == sentiment.toward(seen, s, e)
-        ev = sentiment.toward_evidence(seen, s, e)
+        # the oracle: the mention's sentence (the article's), alone, with the relayed words masked
+        seen = _mask(text[ss:se], [(a - ss, b - ss) for a, b in relayed])
+        assert r.toward == sentiment.toward(seen, s - ss, e - ss), (r.mention, s)
+        ev = sentiment.toward_evidence(seen, s - ss, e - ss)
         ev = ev[(ev["source"] != "(intercept)") & (ev["contribution"].abs() > 0)].head(6)
         cell = "; ".join(f"{t}({c:+.2f})" + ("" if t == src else f"[{src}]")
                          for t, c, src in zip(ev["token"], ev["contribution"], ev["source"]))
         assert r.evidence == cell, (r.mention, s)
         assert r.sentence_vader == sentiment.score(text[ss:se])
+
+
+def test_muting_relayed_words_does_not_resegment_the_article():
+    from helpers import text as tm
+    from helpers.sentiment import sentences
+
+    t = "Officials said prices rose. Wages fell in May. Dana Lee, a trader, said so."
+    relayed = [(15, 46)]
+    assert tm.sentence_spans(_mask(t, relayed)) == [(0, 46), (47, 75)]  # plain masking merges two sentences
+    m = sentences.muted(t, relayed)
+    assert m == _mask(t, relayed)
+    assert sentences.sentence_spans(m) == tm.sentence_spans(t) == [(0, 27), (28, 46), (47, 75)]
+    # a mention of the reporting source is scored on its own sentence, not on the merged one
+    q = pd.DataFrame([{"article_id": "a", "kind": "indirect", "quote_start": 15, "quote_end": 46,
+                       "quote_text": t[15:46], "speaker": "Officials", "actor": "", "speaker_start": 0,
+                       "speaker_end": 9, "cue_start": 10, "cue_end": 14}])
+    mention = pd.DataFrame([{"article_id": "a", "start": 0, "end": 9, "mention": "Officials", "actor_id": "o",
+                             "canonical_name": "officials", "actor_type": ""}])
+    r = sentiment.score_actors(mention, {"a": t}, q).iloc[0]
+    assert bool(r["relayed_masked"]) and (r["sentence_start"], r["sentence_end"]) == (0, 27)
+    assert r["toward"] == sentiment.toward(_mask(t[:27], [(15, 27)]), 0, 9)
+    # a second article alike but for the muted words gets its own sentences, not the first one's
+    t2 = t.replace("Wages", "wages")
+    assert sentences.muted(t2, relayed) == m and tm.sentence_spans(t2) == [(0, 46), (47, 75)]
+    r2 = sentiment.score_actors(mention, {"a": t2}, q).iloc[0]
+    assert (r2["sentence_start"], r2["sentence_end"]) == (0, 46)
+    assert sentences.sentence_spans(m) == [(0, 46), (47, 75)]
+    assert r2["toward"] == sentiment.toward(_mask(t2[:46], [(15, 46)]), 0, 9)
 
 
 def test_voice_is_the_innermost_statement_holding_the_mention():
@@ -111,6 +140,28 @@ def test_sentiment_tables_equals_the_three_table_functions(engine):
     assert len(s) == 7 and len(a) == len(m) and set(st_["article_id"]) == {"a", "b"}
 
 
+def test_tone_arc_reuses_the_sentence_tones_of_the_sentiment_pass(monkeypatch):
+    from helpers import ingest, tokenize
+
+    texts = {"a": ARTICLE, "b": "“The order is wrong,” Blinken said. Police killed two men.", "bad": "Fine."}
+    q = pd.concat([_statements(ARTICLE), pd.DataFrame([{"article_id": "bad", "kind": "direct", "quote_start": "x",
+                                                        "quote_end": 3, "quote_text": "bad", "speaker": "",
+                                                        "actor": ""}])], ignore_index=True)
+    failures, tones = [], {}
+    sentiment.sentiment_tables(texts, q, _mentions(ARTICLE), failures=failures, tones=tones, engine="loop")
+    assert [f.key for f in failures] == ["bad"]
+    sents = pd.concat([tokenize.tokenize_article(t, ingest.split_paragraphs(t, aid), aid)[0] for aid, t in texts.items()],
+                      ignore_index=True)
+    assert {k[0] for k in tones} == {"a", "b"} and len(tones) == (sents["article_id"] != "bad").sum()
+    good = q[q["article_id"] != "bad"]
+    expected = sentiment.tone_arc(sents, good)
+    pd.testing.assert_frame_equal(sentiment.tone_arc(sents, good, tones), expected)
+    monkeypatch.setattr(tables, "score_pair", lambda t: pytest.fail(f"scored again: {t!r}"))
+    scored = sents[sents["article_id"] != "bad"]
+    pd.testing.assert_frame_equal(sentiment.tone_arc(scored, good, tones),
+                                  expected[expected["article_id"] != "bad"].reset_index(drop=True))
+
+
 def test_sentiment_tables_records_a_failing_article():
     q = pd.DataFrame([{"article_id": "bad", "kind": "direct", "quote_start": "x", "quote_end": 3,
                        "quote_text": "bad", "speaker": "", "actor": ""}])
@@ -126,11 +177,3 @@ def test_sentiment_tables_records_a_failing_article():
                 max_size=12).map(" ".join))
 def test_afinn_fast_match_is_afinn(text):
     assert lexicon._afinn_find_all(text) == lexicon._afinn().find_all(text)
-
-
-def test_local_stretch_agrees_with_the_article_model():
-    text = "“Yes,” he said. " * 30
-    s = text.index("he", 200)
-    ss, se = sentiment.sentence_bounds(text, s, s + 2)
-    a, b = tables._local_text(text, ss, se)
-    assert a <= ss and se <= b and (a, b) != (0, len(text))

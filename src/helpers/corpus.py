@@ -185,8 +185,12 @@ def client(engine: str):
                 raise RuntimeError("engine='cluster' needs DASK_SCHEDULER_ADDRESS (e.g. tcp://host:8786)")
             c = Client(address, set_as_default=False)
         else:
-            cluster = LocalCluster(n_workers=workers(), threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.ERROR)
+            import dask
+
+            # the workers' statistical profiler samples every thread 100 times a second: about 5% of a map
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = LocalCluster(n_workers=workers(), threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
             c = Client(cluster, set_as_default=False)
         _CLIENTS[engine] = c
         atexit.register(shutdown)
@@ -290,6 +294,23 @@ def _start_in_background(engine: str, func: Callable):
     return future
 
 
+_EARLY: dict[str, object] = {}  # engine -> Future of its client, from start_early
+
+
+def start_early(func: Callable, total: int) -> None:
+    """Start now, in the background, the Dask cluster that a coming :func:`map_articles` of ``func`` over ``total``
+    items would use, so it starts while the notebook reads its inputs; that map then loops only until the cluster
+    is ready. For a stage known to be expensive per article (notebook 05). Nothing happens when the map would be a
+    plain loop (fewer than :data:`DASK_MIN_ARTICLES` items, or ``HELPERS_ENGINE=loop``).
+
+    >>> start_early(len, 10); _EARLY
+    {}
+    """
+    chosen = choose_engine("auto", total)
+    if chosen != "loop" and chosen not in _CLIENTS and chosen not in _EARLY:
+        _EARLY[chosen] = _start_in_background(chosen, func)
+
+
 def _chunks(items: Iterable, size: int):
     it = iter(items)
     while chunk := list(itertools.islice(it, size)):
@@ -318,8 +339,9 @@ def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "a
     bar = progress(total, desc)
     items = iter(items)
     try:
+        early = _EARLY.pop(chosen, None)
         if chosen == "loop" or adaptive:
-            starting = None  # the cluster starting in the background while the loop goes on
+            starting = early  # the cluster starting in the background while the loop goes on
             with fewer_gc_pauses():
                 for item in items:
                     results.extend(_run_chunk(func, [item], catch))

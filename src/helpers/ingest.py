@@ -565,6 +565,11 @@ def iter_texts(dirs: dict, article_ids: list[str] | None = None):
         yield article_id, _blanked(normalise(raw), spans.get(article_id, ()))
 
 
+def article_count(dirs: dict) -> int:
+    """How many articles a run has (rows of ``articles.csv`` in ``dirs["processed"]``)."""
+    return len(read_table(Path(dirs["processed"]) / "articles.csv", ARTICLES_SCHEMA))
+
+
 def load_texts(dirs: dict) -> dict[str, str]:
     """``{article_id: analysis text}`` for every article of a run (all in memory: :func:`iter_texts` streams)."""
     return dict(iter_texts(dirs))

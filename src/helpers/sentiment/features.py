@@ -35,11 +35,10 @@ import itertools
 import math
 from functools import lru_cache
 
-from helpers import text as tm
 from helpers.sentiment.clauses import _MIN_EVIDENCE
 from helpers.sentiment.lexicon import _afinn, _as_text, _polarity, _scored_spans, _vader, normalize, plain, score
 from helpers.sentiment.rules import _toward_rows
-from helpers.sentiment.sentences import sentence_bounds
+from helpers.sentiment.sentences import model, sentence_bounds
 from helpers.sentiment.words import _sentence_tokens
 
 #: Quotation marks that make ``sentence:quotation`` fire.
@@ -96,7 +95,7 @@ def _sentence_words(sent: str) -> tuple[tuple[tuple[int, int, str, float], ...],
 @lru_cache(maxsize=8)
 def _quotation_contents(text: str) -> tuple[list[int], list[int], bool]:
     """Content starts and ends of the text model's quotations, and whether both ascend (no nesting)."""
-    qs = tm.build(text).quotations
+    qs = model(text).quotations
     starts, ends = [q.content_start for q in qs], [q.content_end for q in qs]
     return starts, ends, starts == sorted(starts) and ends == sorted(ends)
 

@@ -13,8 +13,6 @@ statements carry the first and last (``sentence_id``, ``last_sentence_id``).
 from __future__ import annotations
 
 import bisect
-import re
-from functools import lru_cache
 
 import pandas as pd
 
@@ -23,7 +21,7 @@ from helpers import text as tm
 from helpers.tables import Column
 from helpers.sentiment.lexicon import (_as_text, afinn_evidence, label, score_and_evidence, score_afinn,
                                        score_pair)
-from helpers.sentiment.sentences import sentence_bounds
+from helpers.sentiment.sentences import muted, sentence_bounds
 from helpers.sentiment.features import sentence_tone
 from helpers.sentiment.stance import _records_by_article, stance_rows, stances_frame
 from helpers.sentiment.target import toward_and_evidence
@@ -224,14 +222,6 @@ def _evidence_cell(rows: list[tuple[float, str, str]], limit: int = 6) -> str:
     return "; ".join(out)
 
 
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with the letters and digits of ``spans`` replaced by ``x`` (same length, same punctuation)."""
-    out = text
-    for a, b in spans:
-        out = out[:a] + re.sub(r"[^\W_]", "x", out[a:b]) + out[b:]
-    return out
-
-
 class _Statements:
     """The statements of one article (content span, speaker span, voice), indexed for span look-ups, so that a
     mention's voice and relayed content cost O(log n) plus the hits, not a scan of every statement."""
@@ -274,54 +264,6 @@ class _Statements:
         return hits
 
 
-@lru_cache(maxsize=8)
-def _quotation_index(text: str) -> tuple[list[int], list[int], bool]:
-    """Open starts and close ends of the text model's quotations, and whether both are sorted (no nesting)."""
-    qs = tm.build(text).quotations
-    opens, closes = [q.open_start for q in qs], [q.close_end for q in qs]
-    return opens, closes, opens == sorted(opens) and closes == sorted(closes)
-
-
-def _quotations_meeting(text: str, a: int, b: int) -> list:
-    """The text model's quotations that meet [a, b) (``close_end > a`` and ``open_start < b``), in model order."""
-    qs = tm.build(text).quotations
-    opens, closes, ordered = _quotation_index(text)
-    if not ordered:
-        return [q for q in qs if not (q.close_end <= a or q.open_start >= b)]
-    return list(qs[bisect.bisect_right(closes, a):bisect.bisect_left(opens, b)])
-
-
-def _local_text(text: str, ss: int, se: int, pad: int = 2) -> tuple[int, int] | None:
-    """Start offset ``a`` of a stretch ``text[a:b]`` around the window [ss, se) (``pad`` sentences either side)
-    whose own text model has exactly the article model's sentences and quotations there (shifted by ``a``), with
-    ``b``; ``None`` when no such stretch is found (the caller then uses the whole text)."""
-    m = tm.build(text)
-    sents = m.sentences
-    if not sents:
-        return None
-    i, j = max(0, m.sentence_at(ss)), max(0, m.sentence_at(max(ss, se - 1)))
-    lo, hi = max(0, i - pad), min(len(sents) - 1, j + pad)
-    a, b = sents[lo][0], sents[hi][1]
-    if not (a <= ss and se <= b) or (a == 0 and b == len(text)):
-        return None
-    return (a, b) if _local_agrees(text, lo, hi) else None
-
-
-@lru_cache(maxsize=256)
-def _local_agrees(text: str, lo: int, hi: int) -> bool:
-    """Whether the text model of the stretch of sentences ``lo..hi`` (inclusive) of ``text`` has exactly the
-    article model's sentences and quotations there (cached: mentions of one sentence share the answer)."""
-    sents = tm.build(text).sentences
-    a, b = sents[lo][0], sents[hi][1]
-    local = tm.TextModel(text[a:b])
-    want = [(x - a, y - a) for x, y in sents[lo:hi + 1]]
-    if list(local.sentences) != want:
-        return False
-    inside = [(q.open_start - a, q.content_start - a, q.content_end - a, q.close_end - a)
-              for q in _quotations_meeting(text, a, b)]
-    return [(q.open_start, q.content_start, q.content_end, q.close_end) for q in local.quotations] == inside
-
-
 def _actor_row(r: dict, aid: str, text: str, statements: _Statements, vader_cache: dict) -> dict:
     """One row of :func:`score_actors`: the mention record ``r`` of article ``aid`` (``text``)."""
     s, e = int(r.get("start", 0)), int(r.get("end", 0))
@@ -331,17 +273,8 @@ def _actor_row(r: dict, aid: str, text: str, statements: _Statements, vader_cach
     relayed = statements.relayed(s, e, ss, se)
     if not ok:
         tw, ev = toward_and_evidence("", 0, 0)
-    elif relayed:
-        # the masked text differs from the article only inside the window: score a stretch of a few sentences
-        # around it when that stretch's own text model agrees with the article's (same sentences, quotations)
-        ab = _local_text(text, ss, se)
-        if ab is None:
-            tw, ev = toward_and_evidence(_masked(text, relayed), s, e)
-        else:
-            a, b = ab
-            tw, ev = toward_and_evidence(_masked(text[a:b], [(x - a, y - a) for x, y in relayed]), s - a, e - a)
-    else:
-        tw, ev = toward_and_evidence(text, s, e)
+    else:  # the content a reporting source relays is muted: the source is not portrayed by what it reports
+        tw, ev = toward_and_evidence(muted(text, relayed) if relayed else text, s, e)
     if (ss, se) not in vader_cache:
         vader_cache[(ss, se)] = sentence_tone(text[ss:se])[0] if se > ss else 0.0
     return {
@@ -387,31 +320,34 @@ def score_actors(mentions: pd.DataFrame, texts: dict[str, str], quotes: pd.DataF
     return actors_frame(rows)
 
 
-def article_tables(item: tuple) -> tuple[list[dict], list[dict], list[dict]]:
+def article_tables(item: tuple) -> tuple[list[dict], list[dict], list[dict], list[tuple[int, int, float, float]]]:
     """The per-article work of notebook 05 for :func:`helpers.corpus.map_articles`: ``item`` is ``(article_id,
     text, quote records, mention records)`` (that article's rows of quotes.csv and mentions.csv as dicts); returns
-    its rows of ``sentiment_quotes``, ``stances`` and ``sentiment_actors``.
+    its rows of ``sentiment_quotes``, ``stances`` and ``sentiment_actors``, and the ``(start, end, vader, afinn)``
+    of each of its sentences (:func:`score_pair` of the text model's sentences, for :func:`tone_arc`).
 
     >>> t = "“The order is wrong,” Blinken said."
     >>> q = [{"article_id": "a", "kind": "direct", "quote_start": 1, "quote_end": 19, "quote_text": "The order is wrong",
     ...       "speaker": "Blinken", "actor": "", "speaker_start": 22, "speaker_end": 29, "cue_start": 30, "cue_end": 34}]
-    >>> qr, sr, ar = article_tables(("a", t, q, []))
-    >>> qr[0]["vader"], sr[0]["target_text"], ar
-    (-0.4767, 'The order', [])
+    >>> qr, sr, ar, tones = article_tables(("a", t, q, []))
+    >>> qr[0]["vader"], sr[0]["target_text"], ar, tones
+    (-0.4767, 'The order', [], [(0, 35, -0.4767, -0.4588)])
     """
     aid, text, quotes, mentions = item
     text = _as_text(text)
     return ([_quote_row(r, text) for r in quotes], stance_rows(text, quotes, mentions, aid),
-            actor_rows(aid, text, mentions, quotes))
+            actor_rows(aid, text, mentions, quotes),
+            [(a, b, *score_pair(text[a:b])) for a, b in tm.build(text).sentences])
 
 
 def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.DataFrame, *,
-                     failures: list | None = None, engine: str = "auto"
+                     failures: list | None = None, engine: str = "auto", tones: dict | None = None
                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``(score_quotes(quotes, texts), stance_table(texts, quotes, mentions), score_actors(mentions, texts,
     quotes))`` in one :func:`helpers.corpus.map_articles` pass over the articles (byte-identical tables whichever
     engine runs it). With ``failures`` a list, an article that fails is left out of all three tables and
-    recorded there (:class:`helpers.corpus.Failure`).
+    recorded there (:class:`helpers.corpus.Failure`). With ``tones`` a dict, the same pass fills it with
+    ``{(article_id, start, end): (vader, afinn)}`` for every sentence, which :func:`tone_arc` then reuses.
 
     >>> m = pd.DataFrame({"article_id": ["a"], "start": [0], "end": [15], "mention": ["Security forces"],
     ...                   "actor_id": ["sec"], "canonical_name": ["security forces"], "actor_type": ["state"]})
@@ -425,8 +361,11 @@ def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.D
     q_by, m_by = _records_by_article(quotes), _records_by_article(mentions)
     aids = sorted(set(texts) | set(q_by) | set(m_by))
     items = [(aid, texts.get(aid, ""), q_by.get(aid, []), m_by.get(aid, [])) for aid in aids]
-    parts = [p for p in corpus.map_articles(article_tables, items, desc="05 sentiment", engine=engine,
-                                            failures=failures, total=len(items)) if p is not None]
+    results = corpus.map_articles(article_tables, items, desc="05 sentiment", engine=engine, failures=failures,
+                                  total=len(items))
+    if tones is not None:
+        tones.update(((it[0], a, b), (v, f)) for it, p in zip(items, results) if p is not None for a, b, v, f in p[3])
+    parts = [p for p in results if p is not None]
     return (quotes_frame([r for p in parts for r in p[0]]), stances_frame([r for p in parts for r in p[1]]),
             actors_frame([r for p in parts for r in p[2]]))
 
@@ -461,10 +400,11 @@ def actor_summary(scored: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["mean_toward", "canonical_name"], kind="stable").reset_index(drop=True)
 
 
-def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None, tones: dict | None = None) -> pd.DataFrame:
     """Sentence-by-sentence tone: the sentences table (article_id, sentence_id, start, end, text) plus
     ``vader``, ``afinn``, ``vader_label`` and ``in_statement`` (True when the sentence overlaps the content of a
-    statement of ``quotes``), in article/offset order.
+    statement of ``quotes``), in article/offset order. ``tones`` (``{(article_id, start, end): (vader, afinn)}``, as
+    :func:`sentiment_tables` fills it) gives scores already computed; any other sentence is scored here.
 
     >>> s = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "start": [0, 10], "end": [9, 20],
     ...                   "text": ["All good.", "All bad."]})
@@ -476,9 +416,11 @@ def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None) -> pd.
     # both lexicons sentence by sentence in one pass (a sentence's own sentences found once for both); a sentence
     # text that recurs (a standard line of an outlet) is scored once
     memo: dict[str, tuple[float, float]] = {}
-    tones = [memo[t] if t in memo else memo.setdefault(t, score_pair(t)) for t in df["text"].map(_as_text)]
-    df["vader"] = [v for v, _ in tones]
-    df["afinn"] = [a for _, a in tones]
+    known = tones or {}
+    pairs = [known.get((aid, int(a), int(b))) or (memo[t] if t in memo else memo.setdefault(t, score_pair(t)))
+             for aid, a, b, t in zip(df["article_id"], df["start"], df["end"], df["text"].map(_as_text))]
+    df["vader"] = [v for v, _ in pairs]
+    df["afinn"] = [a for _, a in pairs]
     df["vader_label"] = df["vader"].map(label)
     spans: dict[str, list[tuple[int, int]]] = {}
     if quotes is not None and len(quotes):

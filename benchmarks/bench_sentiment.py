@@ -49,7 +49,7 @@ def corpus_sentences(limit: int) -> list[tuple[str, int, int, int, int]]:
 
 
 def clear_caches() -> None:
-    from helpers.sentiment import features, lexicon, rules, sentences, tables, words
+    from helpers.sentiment import features, lexicon, rules, sentences, words
 
     for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
                features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,

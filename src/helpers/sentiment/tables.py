@@ -5,7 +5,8 @@ Voice: a mention inside a statement's content is portrayed by that statement's s
 speaker's actor, else the speaker as grouped by :func:`speaker_group`); any other mention by the ``narrator``.
 A reporting source (a mention that is the speaker of a statement in the same sentence: "..., AP News
 reported") is not scored for the content it relays: that content is masked (letters -> ``x``, same length)
-before ``toward`` sees the sentence.
+before ``toward`` sees the sentence, which stays the article's own sentence (:func:`.sentences.muted`: masking
+never re-segments the text).
 
 Every row carries the ``sentence_id`` of ``sentences.csv`` (the text model's sentence index) it lies in;
 statements carry the first and last (``sentence_id``, ``last_sentence_id``).

@@ -288,9 +288,11 @@ def _actor_row(r: dict, aid: str, text: str, statements: _Statements, vader_cach
     }
 
 
-def actor_rows(aid: str, text: str, mentions: list[dict], quotes: list[dict] | None = None) -> list[dict]:
-    """The :func:`score_actors` rows of one article: its mention records and statement records (dicts)."""
-    statements, cache = _Statements(quotes or []), {}
+def actor_rows(aid: str, text: str, mentions: list[dict], quotes: list[dict] | None = None,
+               vader_cache: dict | None = None) -> list[dict]:
+    """The :func:`score_actors` rows of one article: its mention records and statement records (dicts).
+    ``vader_cache`` (a dict) keeps the VADER score of each sentence window, ``{(start, end): score}``."""
+    statements, cache = _Statements(quotes or []), ({} if vader_cache is None else vader_cache)
     return [_actor_row(r, aid, text, statements, cache) for r in mentions]
 
 
@@ -336,9 +338,11 @@ def article_tables(item: tuple) -> tuple[list[dict], list[dict], list[dict], lis
     """
     aid, text, quotes, mentions = item
     text = _as_text(text)
-    return ([_quote_row(r, text) for r in quotes], stance_rows(text, quotes, mentions, aid),
-            actor_rows(aid, text, mentions, quotes),
-            [(a, b, *score_pair(text[a:b])) for a, b in tm.build(text).sentences])
+    vader: dict = {}  # (start, end) -> VADER score of a sentence window: the actor rows' and then the tone arc's
+    actors = actor_rows(aid, text, mentions, quotes, vader)
+    tones = [(a, b, *(score_pair(text[a:b]) if (a, b) not in vader else
+                      (vader[a, b], round(score_afinn(text[a:b]), 4)))) for a, b in tm.build(text).sentences]
+    return [_quote_row(r, text) for r in quotes], stance_rows(text, quotes, mentions, aid), actors, tones
 
 
 def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.DataFrame, *,

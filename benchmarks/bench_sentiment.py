@@ -51,7 +51,7 @@ def corpus_sentences(limit: int) -> list[tuple[str, int, int, int, int]]:
 def clear_caches() -> None:
     from helpers.sentiment import features, lexicon, rules, sentences, words
 
-    for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, features._window, features.sentence_tone,
+    for fn in (lexicon._traced, words._sentence_tokens, sentences._spans, sentences.target_window, features.sentence_tone,
                features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
                tm.build):
         fn.cache_clear()

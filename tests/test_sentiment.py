@@ -645,3 +645,19 @@ def test_tone_arc_marks_sentences_inside_statements():
                       "end": [9, 20, 9], "text": ["All good.", "All bad.", "Fine."]})
     q = pd.DataFrame({"article_id": ["a"], "quote_start": [12], "quote_end": [30]})
     assert sentiment.tone_arc(s, q)["in_statement"].tolist() == [False, True, False]
+
+
+def test_tone_arc_marks_statements_by_overlap_whatever_their_order_and_nesting():
+    """A sentence is in a statement when it overlaps one, as a scan of every statement finds it; checked on random
+    nested, touching, empty and unordered statements (the arc looks them up in O(log n), not by a scan)."""
+    import random
+
+    rnd = random.Random(7)
+    starts = sorted(rnd.sample(range(0, 4000), 300))
+    s = pd.DataFrame({"article_id": "a", "sentence_id": range(300), "start": starts,
+                      "end": [a + rnd.randint(1, 12) for a in starts], "text": "Calm."})
+    qa = [rnd.randint(0, 4000) for _ in range(200)]
+    q = pd.DataFrame({"article_id": "a", "quote_start": qa, "quote_end": [a + rnd.choice([0, 1, 5, 40]) for a in qa]})
+    spans = list(zip(q["quote_start"], q["quote_end"]))
+    want = [any(a < e and b0 < b for a, b in spans) for b0, e in zip(s["start"], s["end"])]
+    assert sentiment.tone_arc(s, q)["in_statement"].tolist() == want and 0 < sum(want) < 300

@@ -15,7 +15,7 @@ import pytest
 
 from helpers import paths
 from helpers import text as tm
-from helpers.sentiment import features, lexicon, rules, tables, words
+from helpers.sentiment import features, lexicon, rules, sentences, tables, words
 
 
 def _sentences(limit: int) -> list[str]:
@@ -33,7 +33,7 @@ SENTENCES = _sentences(1500) + ["😀 great!", "I ❤️ it, not bad", "“Terri
 
 
 def _clear() -> None:
-    for fn in (lexicon._traced, words._sentence_tokens, features._window, features.sentence_tone,
+    for fn in (lexicon._traced, words._sentence_tokens, sentences.target_window, features.sentence_tone,
                features._sentence_words, features._word_keys, features._quotation_contents, rules._rows, rules._shared,
                tm.build):
         fn.cache_clear()

@@ -87,9 +87,8 @@ def test_muting_relayed_words_does_not_resegment_the_article():
     t = "Officials said prices rose. Wages fell in May. Dana Lee, a trader, said so."
     relayed = [(15, 46)]
     assert tm.sentence_spans(_mask(t, relayed)) == [(0, 46), (47, 75)]  # plain masking merges two sentences
-    m = sentences.muted(t, relayed)
-    assert m == _mask(t, relayed)
-    assert sentences.sentence_spans(m) == tm.sentence_spans(t) == [(0, 27), (28, 46), (47, 75)]
+    assert sentences.muted(t, relayed) == _mask(t, relayed)
+    assert sentences.muted(t, relayed, 0, 27) == _mask(t[:27], [(15, 27)])
     # a mention of the reporting source is scored on its own sentence, not on the merged one
     q = pd.DataFrame([{"article_id": "a", "kind": "indirect", "quote_start": 15, "quote_end": 46,
                        "quote_text": t[15:46], "speaker": "Officials", "actor": "", "speaker_start": 0,
@@ -99,13 +98,37 @@ def test_muting_relayed_words_does_not_resegment_the_article():
     r = sentiment.score_actors(mention, {"a": t}, q).iloc[0]
     assert bool(r["relayed_masked"]) and (r["sentence_start"], r["sentence_end"]) == (0, 27)
     assert r["toward"] == sentiment.toward(_mask(t[:27], [(15, 27)]), 0, 9)
-    # a second article alike but for the muted words gets its own sentences, not the first one's
+    # an article alike but for the muted words, segmented otherwise, is scored on its own sentence
     t2 = t.replace("Wages", "wages")
-    assert sentences.muted(t2, relayed) == m and tm.sentence_spans(t2) == [(0, 46), (47, 75)]
+    assert sentences.muted(t2, relayed) == sentences.muted(t, relayed) and tm.sentence_spans(t2) == [(0, 46), (47, 75)]
     r2 = sentiment.score_actors(mention, {"a": t2}, q).iloc[0]
     assert (r2["sentence_start"], r2["sentence_end"]) == (0, 46)
-    assert sentences.sentence_spans(m) == [(0, 46), (47, 75)]
     assert r2["toward"] == sentiment.toward(_mask(t2[:46], [(15, 46)]), 0, 9)
+
+
+def test_many_reporting_sources_cost_their_sentences_not_the_article_each():
+    """Not a timing test: 3,000 reporting sources, each scored on its own sentence with what it relays muted;
+    the article's quotations are indexed once and only each source's sentence is muted (counted, not timed)."""
+    from unittest import mock
+
+    from helpers.sentiment import features, rules, sentences, target
+
+    text = "Officials spoke on Monday. " + "“Yes,” he said. " * 3000
+    he = [m.start() for m in re.finditer(r"\bhe\b", text)]
+    q = pd.DataFrame({"article_id": "a", "kind": "direct", "quote_start": [h - 6 for h in he],
+                      "quote_end": [h - 3 for h in he], "quote_text": "Yes", "speaker": "he", "actor": "",
+                      "speaker_start": he, "speaker_end": [h + 2 for h in he], "cue_start": -1, "cue_end": -1})
+    m = pd.DataFrame({"article_id": "a", "start": he, "end": [h + 2 for h in he], "mention": "he", "actor_id": "",
+                      "canonical_name": "he", "actor_type": ""})
+    features._quotation_contents.cache_clear()
+    seen = []
+    spy = mock.Mock(side_effect=lambda *a: seen.append(sentences.muted(*a)) or seen[-1])
+    with mock.patch.object(features, "muted", spy), mock.patch.object(rules, "muted", spy), \
+            mock.patch.object(target, "muted", spy):
+        got = sentiment.score_actors(m, {"a": text}, q)
+    assert len(got) == 3000 and got["relayed_masked"].all()
+    assert features._quotation_contents.cache_info().misses == 1
+    assert "“xxx,” he said." in seen and sum(map(len, seen)) < 3 * len(text)
 
 
 def test_voice_is_the_innermost_statement_holding_the_mention():

@@ -35,10 +35,11 @@ import itertools
 import math
 from functools import lru_cache
 
+from helpers import text as tm
 from helpers.sentiment.clauses import _MIN_EVIDENCE
 from helpers.sentiment.lexicon import _afinn, _as_text, _polarity, _scored_spans, _vader, normalize, plain, score
 from helpers.sentiment.rules import _toward_rows
-from helpers.sentiment.sentences import model, sentence_bounds
+from helpers.sentiment.sentences import muted, target_window
 from helpers.sentiment.words import _sentence_tokens
 
 #: Quotation marks that make ``sentence:quotation`` fire.
@@ -51,12 +52,6 @@ _PRONOUNS = frozenset("he she they it him her them his its their we us i you who
 
 def _bucket(d: int) -> int:
     return 1 if d <= 3 else (2 if d <= 8 else 3)
-
-
-@lru_cache(maxsize=4096)
-def _window(text: str, start: int, end: int) -> tuple[int, int]:
-    s0, e0 = sentence_bounds(text, start, end)
-    return min(s0, start), max(e0, end)
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +90,7 @@ def _sentence_words(sent: str) -> tuple[tuple[tuple[int, int, str, float], ...],
 @lru_cache(maxsize=8)
 def _quotation_contents(text: str) -> tuple[list[int], list[int], bool]:
     """Content starts and ends of the text model's quotations, and whether both ascend (no nesting)."""
-    qs = model(text).quotations
+    qs = tm.build(text).quotations
     starts, ends = [q.content_start for q in qs], [q.content_end for q in qs]
     return starts, ends, starts == sorted(starts) and ends == sorted(ends)
 
@@ -115,9 +110,11 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return k >= 0 and end <= ends[k]
 
 
-def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
+def target_features(text: str, start: int, end: int, mute=()) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
     """(features, where) for the target ``text[start:end]``: feature name -> value, and for word features the
     offsets (into ``text``) of the word that set the value. Empty dicts for an empty or out-of-range span.
+    ``mute``: spans whose words are muted (:func:`.sentences.muted`) in the target's sentence window, which stays
+    the window of the unmuted ``text``.
 
     >>> f, where = target_features("Rebels brutally killed the mayor.", 0, 6)
     >>> f["R1:brutally"], round(f["near:killed"], 2), f["lex:neg:R1"] > 0, where["R1:brutally"]
@@ -132,15 +129,15 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
         return {}, {}
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         return {}, {}
-    s0, e0 = _window(text, start, end)
-    sent = text[s0:e0]
+    s0, e0 = target_window(text, start, end)
+    sent = muted(text, mute, s0, e0) if mute else text[s0:e0]
     toks, quotation_mark = _sentence_words(sent)  # offsets relative to s0
     rs, re_ = start - s0, end - s0
     inside = [i for i, (a, b, _, _) in enumerate(toks) if a < re_ and b > rs]
     l0, l1 = (inside[0], inside[-1]) if inside else (0, -1)
     f: dict[str, float] = {}
     where: dict[str, tuple[int, int]] = {}
-    ev = _toward_rows(text, start, end)  # the rule engine's evidence (rule_evidence without the DataFrame)
+    ev = _toward_rows(text, start, end, mute)  # the rule engine's evidence (rule_evidence without the DataFrame)
     # after the rule engine, which traced the sentence with VADER: the tone reuses that trace
     f["sentence:vader"], f["sentence:positive"], f["sentence:negative"] = sentence_tone(sent)
     contrib = [r["contribution"] for r in ev]
@@ -158,7 +155,7 @@ def target_features(text: str, start: int, end: int) -> tuple[dict[str, float], 
     f["sentence:quotation"] = quotation_mark
     f["target:position"] = (start - s0) / max(1, len(sent))
     f["target:length"] = min(1.0, (end - start) / 30)
-    if text[start:end].strip().lower() in _PRONOUNS:
+    if sent[rs:re_].strip().lower() in _PRONOUNS:
         f["target:pronoun"] = 1.0
     c0 = next((i + 1 for i in range(l0 - 1, -1, -1) if toks[i][2] in _CLAUSE_BREAKS), 0)
     c1 = next((i for i in range(l1 + 1, len(toks)) if toks[i][2] in _CLAUSE_BREAKS), len(toks))

@@ -91,7 +91,7 @@ import pandas as pd
 from helpers.sentiment.clauses import _MIN_EVIDENCE, sentence_memo
 from helpers.sentiment.lexicon import _EVIDENCE_DTYPES, _as_text, _frame, normalize
 from helpers.sentiment.roles import _Analysis
-from helpers.sentiment.sentences import sentence_bounds
+from helpers.sentiment.sentences import muted, target_window
 from helpers.sentiment.words import _sentence_tokens
 
 def _target_tokens(toks, s0: int, start: int, end: int) -> tuple[int, int] | None:
@@ -101,8 +101,9 @@ def _target_tokens(toks, s0: int, start: int, end: int) -> tuple[int, int] | Non
     return idx[0], idx[-1]
 
 
-def _toward_rows(text: str, start: int, end: int) -> list[dict]:
-    """The rows of :func:`rule_evidence` as dicts (shared with the cache: read them, do not change them)."""
+def _toward_rows(text: str, start: int, end: int, mute=()) -> list[dict]:
+    """The rows of :func:`rule_evidence` as dicts (shared with the cache: read them, do not change them); with
+    ``mute`` spans, of the target's sentence with those words muted (:func:`.sentences.muted`)."""
     text = _as_text(text)
     try:
         start, end = int(start), int(end)
@@ -110,6 +111,9 @@ def _toward_rows(text: str, start: int, end: int) -> list[dict]:
         return []
     if not (0 <= start < end <= len(text)) or not text[start:end].strip():
         return []
+    if mute:
+        s0, e0 = target_window(text, start, end)
+        return list(_sentence_rows(muted(text, mute, s0, e0), s0, start, end))
     return list(_rows(text, start, end))
 
 
@@ -117,13 +121,18 @@ def _toward_rows(text: str, start: int, end: int) -> list[dict]:
 def _rows(text: str, start: int, end: int) -> tuple[dict, ...]:
     """:func:`_toward_rows` of a valid span, cached: a target scored for a stance and again as an actor mention
     (the same article, the same span) is analysed once."""
-    s0, e0 = sentence_bounds(text, start, end)
-    s0, e0 = min(s0, start), max(e0, end)
-    toks = _sentence_tokens(text[s0:e0])
+    s0, e0 = target_window(text, start, end)
+    return _sentence_rows(text[s0:e0], s0, start, end)
+
+
+def _sentence_rows(sentence: str, s0: int, start: int, end: int) -> tuple[dict, ...]:
+    """The rule engine's rows for the target ``[start, end)`` of the sentence window ``sentence`` that starts at
+    ``s0`` (all offsets into the article)."""
+    toks = _sentence_tokens(sentence)
     span = _target_tokens(toks, s0, start, end)
     if span is None:
         return ()
-    weights = _Analysis(toks, *span, _shared(text[s0:e0])).run()
+    weights = _Analysis(toks, *span, _shared(sentence)).run()
     rows = []
     for i in sorted(weights):
         w, role = weights[i]

@@ -1,14 +1,13 @@
 """Sentence windows for the sentiment stage, from the project's one text model (:mod:`helpers.text`).
 
 Every sentence the sentiment stage uses comes from ``helpers.text.build(text).sentences``, the sentences of
-``sentences.csv``; this module maps a character span to the sentence(s) holding it, and gives a text with some
-words muted (:func:`muted`) its article's sentences and quotations.
+``sentences.csv``; this module maps a character span to the sentence(s) holding it, and mutes words in a span of
+text (:func:`muted`).
 """
 from __future__ import annotations
 
 import bisect
 import re
-from collections import OrderedDict
 from functools import lru_cache
 
 from helpers import text as tm
@@ -24,55 +23,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(_spans(_as_text(text)))
 
 
-#: Muted texts (:func:`muted`) -> the text they were muted from, whose model they share (the last few only).
-_MUTED_FROM: OrderedDict[str, str] = OrderedDict()
-_MUTED_KEEP = 16
 _WORD_CHAR = re.compile(r"[^\W_]")
 
 
-def muted(text: str, spans) -> str:
-    """``text`` with the letters and digits of ``spans`` replaced by ``x`` (same length, same punctuation), whose
-    sentences and quotations for this stage (:func:`model`) stay those of ``text``: muting words hides what they
-    say without re-segmenting the article (an ``x`` in place of a capital would otherwise merge sentences).
+def muted(text: str, spans, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` with the letters and digits inside ``spans`` (offsets into ``text``) replaced by ``x``:
+    same length, same punctuation. The sentiment stage mutes the words a reporting source relays in the source's
+    own sentence, whose bounds come from the unmuted text (an ``x`` in place of a capital would merge sentences).
 
     >>> t = "Police said it was calm. Dana Lee disagreed."
-    >>> m = muted(t, [(12, 24)]); m
-    'Police said xx xxx xxxx. Dana Lee disagreed.'
-    >>> sentence_spans(m) == sentence_spans(t)
-    True
+    >>> muted(t, [(12, 24)]), muted(t, [(12, 24)], 5, 24)
+    ('Police said xx xxx xxxx. Dana Lee disagreed.', 'e said xx xxx xxxx.')
     """
-    out = text
+    end = len(text) if end is None else end
+    out = text[start:end]
     for a, b in spans:
-        out = out[:a] + _WORD_CHAR.sub("x", out[a:b]) + out[b:]
-    if out != text:
-        origin = _MUTED_FROM.get(text, text)
-        if _MUTED_FROM.get(out, origin) != origin:  # another text, alike but for the muted words, came first
-            _forget_cached()
-        _MUTED_FROM[out] = origin
-        _MUTED_FROM.move_to_end(out)
-        while len(_MUTED_FROM) > _MUTED_KEEP:
-            _MUTED_FROM.popitem(last=False)
+        a, b = max(a, start) - start, min(b, end) - start
+        if a < b:
+            out = out[:a] + _WORD_CHAR.sub("x", out[a:b]) + out[b:]
     return out
-
-
-def _forget_cached() -> None:
-    """Clear the caches keyed by a text whose sentences and quotations come from :func:`model` (rare: two texts
-    differ only inside muted words, so one muted string stands for both in turn)."""
-    from helpers.sentiment import features, rules
-
-    for fn in (_spans, features._window, features._quotation_contents, rules._rows):
-        fn.cache_clear()
-
-
-def model(text: str) -> tm.TextModel:
-    """The text model whose sentences and quotations this stage uses for ``text``: its own, or for a recent
-    :func:`muted` text the model of the text it was muted from."""
-    return tm.build(_MUTED_FROM.get(text, text))
 
 
 @lru_cache(maxsize=64)
 def _spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(model(text).sentences)
+    return tuple(tm.build(text).sentences)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -101,3 +75,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
+
+
+@lru_cache(maxsize=4096)
+def target_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The window a target ``text[start:end]`` is scored in: :func:`sentence_bounds`, widened to the target.
+
+    >>> target_window("Mr. Lee left. Police detained 8,000 people.", 14, 20)
+    (14, 43)
+    """
+    s0, e0 = sentence_bounds(text, start, end)
+    return min(s0, start), max(e0, end)

@@ -5,8 +5,8 @@ Voice: a mention inside a statement's content is portrayed by that statement's s
 speaker's actor, else the speaker as grouped by :func:`speaker_group`); any other mention by the ``narrator``.
 A reporting source (a mention that is the speaker of a statement in the same sentence: "..., AP News
 reported") is not scored for the content it relays: that content is masked (letters -> ``x``, same length)
-before ``toward`` sees the sentence, which stays the article's own sentence (:func:`.sentences.muted`: masking
-never re-segments the text).
+in the source's own sentence before ``toward`` scores it (the sentence is the unmuted article's: masking never
+re-segments the text; :func:`.sentences.muted`).
 
 Every row carries the ``sentence_id`` of ``sentences.csv`` (the text model's sentence index) it lies in;
 statements carry the first and last (``sentence_id``, ``last_sentence_id``).
@@ -22,7 +22,7 @@ from helpers import text as tm
 from helpers.tables import Column
 from helpers.sentiment.lexicon import (_as_text, afinn_evidence, label, score_and_evidence, score_afinn,
                                        score_pair)
-from helpers.sentiment.sentences import muted, sentence_bounds
+from helpers.sentiment.sentences import sentence_bounds
 from helpers.sentiment.features import sentence_tone
 from helpers.sentiment.stance import _records_by_article, stance_rows, stances_frame
 from helpers.sentiment.target import toward_and_evidence
@@ -275,7 +275,7 @@ def _actor_row(r: dict, aid: str, text: str, statements: _Statements, vader_cach
     if not ok:
         tw, ev = toward_and_evidence("", 0, 0)
     else:  # the content a reporting source relays is muted: the source is not portrayed by what it reports
-        tw, ev = toward_and_evidence(muted(text, relayed) if relayed else text, s, e)
+        tw, ev = toward_and_evidence(text, s, e, relayed)
     if (ss, se) not in vader_cache:
         vader_cache[(ss, se)] = sentence_tone(text[ss:se])[0] if se > ss else 0.0
     return {
@@ -429,8 +429,39 @@ def tone_arc(sentences: pd.DataFrame, quotes: pd.DataFrame | None = None, tones:
     df["vader_label"] = df["vader"].map(label)
     spans: dict[str, list[tuple[int, int]]] = {}
     if quotes is not None and len(quotes):
-        for q in quotes.to_dict("records"):
-            spans.setdefault(str(q["article_id"]), []).append((int(q["quote_start"]), int(q["quote_end"])))
-    df["in_statement"] = [any(a < int(e) and int(s) < b for a, b in spans.get(str(aid), ()))
+        for aid, a, b in zip(quotes["article_id"], quotes["quote_start"], quotes["quote_end"]):
+            spans.setdefault(str(aid), []).append((int(a), int(b)))
+    unions = {aid: _union(v) for aid, v in spans.items()}
+    df["in_statement"] = [_meets(unions.get(str(aid)), int(s), int(e))
                           for aid, s, e in zip(df["article_id"], df["start"], df["end"])]
     return df.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _union(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of ``spans`` as sorted disjoint spans ``(starts, ends)`` (overlapping or touching spans merged).
+
+    >>> _union([(5, 9), (0, 3), (3, 4), (8, 12)])
+    ([0, 5], [4, 12])
+    """
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _meets(union: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a span of :func:`_union` (``a < end and start < b``; O(log n)).
+
+    >>> u = _union([(0, 3), (5, 9)])
+    >>> _meets(u, 3, 5), _meets(u, 2, 4), _meets(u, 8, 20), _meets(None, 0, 1)
+    (False, True, True, False)
+    """
+    if not union:
+        return False
+    k = bisect.bisect_left(union[0], end) - 1
+    return k >= 0 and union[1][k] > start

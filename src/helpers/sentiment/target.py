@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.sentiment.features import target_features
 from helpers.sentiment.lexicon import _as_text
 from helpers.sentiment.learned import CLASSES, model, polarity_score, probabilities, softmax
+from helpers.sentiment.sentences import muted
 
 _EVIDENCE_DTYPES = {"token": "string", "start": "int64", "end": "int64", "valence": "float64", "source": "string",
                     "role": "string", "weight": "float64", "contribution": "float64", "to_negative": "float64",
@@ -87,10 +88,11 @@ def _evidence_rows(text: str, feats: dict, where: dict) -> list[dict]:
     return rows
 
 
-def toward_and_evidence(text: str, start: int, end: int) -> tuple[float, list[tuple[float, str, str]]]:
+def toward_and_evidence(text: str, start: int, end: int, mute=()) -> tuple[float, list[tuple[float, str, str]]]:
     """``(toward(text, start, end), [(contribution, source, token), ...])`` from one feature pass: the
     non-intercept rows of :func:`toward_evidence` in its order (strongest first), as tuples (the fast path of
-    ``score_actors``: no DataFrame per target).
+    ``score_actors``: no DataFrame per target). ``mute``: spans of ``text`` whose words the target's sentence
+    shows muted (:func:`helpers.sentiment.sentences.muted`; a reporting source is not scored for what it relays).
 
     >>> t = "Rebels brutally killed the mayor."
     >>> tw, rows = toward_and_evidence(t, 0, 6)
@@ -98,7 +100,7 @@ def toward_and_evidence(text: str, start: int, end: int) -> tuple[float, list[tu
     >>> tw == toward(t, 0, 6), rows == list(zip(ev["contribution"], ev["source"], ev["token"]))[:-1]
     (True, True)
     """
-    feats, where = target_features(text, start, end)
+    feats, where = target_features(text, start, end, mute)
     if not feats:
         return 0.0, []
     text = _as_text(text)
@@ -114,7 +116,7 @@ def toward_and_evidence(text: str, start: int, end: int) -> tuple[float, list[tu
         z[1] += v * w[1]
         z[2] += v * w[2]
         a, b = where.get(k, (-1, -1))
-        rows.append((round(v * (w[2] - w[0]), 6), k, text[a:b] if a >= 0 else k))
+        rows.append((round(v * (w[2] - w[0]), 6), k, muted(text, mute, a, b) if a >= 0 else k))
     rows.sort(key=lambda r: (-abs(r[0]), r[1]))
     return polarity_score(softmax(z)), rows
 

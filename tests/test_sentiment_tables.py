@@ -200,3 +200,23 @@ def test_sentiment_tables_records_a_failing_article():
                 max_size=12).map(" ".join))
 def test_afinn_fast_match_is_afinn(text):
     assert lexicon._afinn_find_all(text) == lexicon._afinn().find_all(text)
+
+
+def test_a_run_on_sentence_is_scored_in_blocks_of_bounded_size():
+    """A 'sentence' of 5,000 words (a table, a list without stops): each target is scored in the block of at most
+    MAX_WINDOW characters that holds it, exactly as if that block stood alone; shorter sentences are untouched."""
+    from helpers.sentiment import sentences
+
+    text = "Police said " + " ".join(["protesters", "and", "officials", "met", "angrily"] * 1000) + "."
+    assert len(text) > 10 * sentences.MAX_WINDOW
+    blocks = sentences._blocks(text, 0, len(text))
+    assert blocks[0] == 0 and blocks[-1] == len(text)
+    assert all(0 < b - a <= sentences.MAX_WINDOW for a, b in zip(blocks, blocks[1:]))
+    for k in (5, 300, 700, 999):
+        s = [m.start() for m in re.finditer("officials", text)][k]
+        e = s + len("officials")
+        a, b = sentences.target_window(text, s, e)
+        assert a <= s < e <= b and b - a <= sentences.MAX_WINDOW
+        assert sentiment.toward(text, s, e) == sentiment.toward(text[a:b], s - a, e - a)
+    short = "Police said protesters and officials met angrily."
+    assert sentences.target_window(short, 28, 37) == (0, len(short))

@@ -2,7 +2,8 @@
 
 Every feature has a name a reader can decode and, for word features, the offsets of the word that fired it, so
 ``toward_evidence`` can point at the text. The sentence window is the text model's sentence(s) holding the
-target (``helpers.text``); tokens are the project's one tokeniser (``helpers.text.tokenize``), lower-cased with
+target (``helpers.text``; :func:`helpers.sentiment.sentences.target_window`, which cuts a run-on sentence of over
+2,000 characters into blocks); tokens are the project's one tokeniser (``helpers.text.tokenize``), lower-cased with
 typographic quotes straightened (:func:`helpers.sentiment.lexicon.plain`). The target's own words never count
 as context (a name says nothing about how the sentence portrays it).
 

@@ -232,3 +232,14 @@ def test_stages_recording_failures_at_the_same_time_lose_no_rows(tmp_path):
     table = tables.read_table(tmp_path / "failures.csv", corpus.FAILURES_SCHEMA)
     assert sorted(table["stage"]) == sorted(f"{n}_{k:02d}" for n in ("p", "q") for k in range(25))
     assert [p.name for p in tmp_path.iterdir()] == ["failures.csv"]  # no lock file or temporary file left behind
+
+
+def test_progress_in_lines_mode_prints_one_line_per_update(capsys, monkeypatch):
+    # what make -j2 gets (helpers.notebooks.parallel_make): two notebooks never redraw one terminal line
+    monkeypatch.setenv("HELPERS_PROGRESS", "lines")
+    corpus.map_articles(len, ["ab"] * 7, desc="two at once", engine="loop")
+    err = capsys.readouterr().err
+    lines = err.splitlines()
+    assert "\r" not in err and err.endswith("\n") and lines
+    assert all(line.startswith("two at once: ") for line in lines) and "7/7" in lines[-1]
+    assert len(lines) == len(set(lines))  # a redraw that changes nothing is not repeated

@@ -108,18 +108,48 @@ def test_empty_and_odd_inputs_do_not_raise():
         assert set(k["sentence_id"]) <= set(s["sentence_id"])
 
 
-def test_corpus_tables_are_tokenize_article_per_article():
+def test_streamed_corpus_tables_are_tokenize_article_per_article(tmp_path):
     import pandas as pd
-    from helpers import paths
+    from helpers import paths, tables
     files = paths.corpus_files(("wikinews-2019-2020",))[:20]
     texts = {f.stem: f.read_text(encoding="utf-8") for f in files}
+    texts["focus"] = "Nazarbayev's party and Nazarbayev’s allies met. The the and."
+    texts["zz-empty"] = ""
     parts = [tokenize.tokenize_item((aid, texts[aid], None)) for aid in sorted(texts)]
-    sentences, tokens = tokenize.corpus_tables(parts + [None])
+    # chunks of a few hundred rows: the file is written in many parts
+    old, tokenize.TOKEN_CHUNK_ROWS = tokenize.TOKEN_CHUNK_ROWS, 300
+    try:
+        sentences, summary = tokenize.write_corpus(iter(parts + [None]), texts, tmp_path / "tokens.csv", "focus")
+    finally:
+        tokenize.TOKEN_CHUNK_ROWS = old
     frames = [tokenize.tokenize_article(texts[aid], pd.DataFrame(columns=["paragraph_id", "start", "kind"]), aid)
               for aid in sorted(texts)]
+    whole = pd.concat([t for _, t in frames], ignore_index=True)
+    assert len(whole) > 5000
     assert sentences.equals(pd.concat([s for s, _ in frames], ignore_index=True))
-    assert tokens.equals(pd.concat([t for _, t in frames], ignore_index=True))
-    assert len(tokens) > 5000
+    tables.write_table(whole, tmp_path / "whole.csv", tokenize.TOKENS_SCHEMA)
+    assert (tmp_path / "tokens.csv").read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    # the counts are those of the whole table
+    assert summary.bad_spans == 0 and summary.outside == 0
+    assert summary.kind_counts()["tokens"].to_dict() == whole["kind"].value_counts().to_dict()
+    assert summary.top_words(15).equals(tokenize.content_word_counts(whole, 15))
+    assert summary.top_words(5, "focus").values.tolist() == [["nazarbayev", 2], ["allies", 1], ["met", 1], ["party", 1]]
+    stats = summary.stats(sentences)
+    words = whole[whole["kind"] == "word"]
+    assert stats["tokens"].to_dict() == whole.groupby("article_id").size().to_dict()
+    assert stats["words"].to_dict() == words.groupby("article_id").size().to_dict()
+    assert "zz-empty" not in stats.index
+
+
+def test_token_summary_counts_spans_that_do_not_reproduce_the_text():
+    text = "Police came. They left."
+    sents, toks = tokenize.tokenize_item(("a", text, None))
+    summary = tokenize.TokenSummary()
+    summary.add(text.replace("came", "went"), sents, toks)  # one token and one sentence no longer match
+    assert summary.bad_spans == 2
+    toks["sentence_id"][-1] = 0  # "." of the second sentence filed under the first
+    summary.add(text, sents, toks)
+    assert summary.outside == 1
 
 
 def test_paragraph_rows_in_any_order_give_the_same_sentences():

@@ -30,7 +30,10 @@ it the first exception propagates. :func:`record_failures` adds a stage's failur
 
 **Progress.** A tqdm bar with rate and ETA on stderr: in a terminal (and under ``make report``, where the runner
 sets ``HELPERS_PROGRESS=stderr`` so the bar goes to the terminal and never into the executed notebook), or a
-widget (``tqdm.auto``) in JupyterLab. ``HELPERS_PROGRESS=off`` silences it.
+widget (``tqdm.auto``) in JupyterLab. ``HELPERS_PROGRESS=off`` silences it. When ``make report`` runs two
+notebooks at once the runner sets ``HELPERS_PROGRESS=lines``: each bar then prints a line per update, named by its
+stage, instead of redrawing a terminal line the other notebook's bar also redraws (so does a bar whose stderr is a
+log file or a pipe).
 
 >>> map_articles(len, ["a", "bb", "ccc"], desc="lengths", engine="loop")
 [1, 2, 3]
@@ -45,6 +48,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import io
 import itertools
 import json
 import os
@@ -218,18 +222,43 @@ def _in_kernel() -> bool:
     return bool(shell) and type(shell).__name__ == "ZMQInteractiveShell"
 
 
+class _Lines(io.TextIOBase):
+    """A stream for tqdm that writes each redraw of the bar as a line of its own (no carriage return): what a log
+    file, or a terminal that two notebooks share, can show without one bar overwriting the other. The bar's
+    opening state (nothing done yet) is not printed: a short map prints one line, its final state."""
+
+    def __init__(self, stream):
+        self._stream, self._last = stream, None
+
+    def write(self, s: str) -> int:
+        line = s.replace("\r", "").strip()
+        if line and self._last is None:
+            self._last = line
+        elif line and line != self._last:
+            self._stream.write(line + "\n")
+            self._stream.flush()
+            self._last = line
+        return len(s)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
 def progress(total: int | None, desc: str):
     """A tqdm bar (rate, ETA) for a map: terminal stderr, or a widget in JupyterLab (see module docstring).
 
-    Under papermill (``HELPERS_PROGRESS=stderr``, set by :mod:`helpers.notebooks`) a kernel's ``sys.stderr`` would
-    be captured into the notebook, so the bar writes to the kernel's original stderr file descriptor instead.
+    Under papermill (``HELPERS_PROGRESS=stderr`` or ``lines``, set by :mod:`helpers.notebooks`) a kernel's
+    ``sys.stderr`` would be captured into the notebook, so the bar writes to the kernel's original stderr file
+    descriptor instead. It is redrawn in place only on a terminal this process has alone; with ``lines`` (two
+    notebooks at once under ``make -j2``), or when stderr is a file or a pipe (a CI log), each update is a line of
+    its own, every few seconds.
     """
     mode = os.environ.get("HELPERS_PROGRESS", "")
     common = dict(total=total, desc=desc, unit="article", smoothing=0.1)
     if mode == "off":
         from tqdm import tqdm
         return tqdm(disable=True, **common)
-    if _in_kernel() and mode != "stderr":
+    if _in_kernel() and mode not in ("stderr", "lines"):
         from tqdm.auto import tqdm
         return tqdm(**common)
     from tqdm import tqdm
@@ -239,8 +268,9 @@ def progress(total: int | None, desc: str):
             stream = open(sys.stderr.fileno(), "w", closefd=False, encoding="utf-8")
         except (OSError, ValueError, AttributeError):
             stream = sys.__stderr__
-    tty = hasattr(stream, "isatty") and stream.isatty()
-    return tqdm(file=stream, mininterval=0.2 if tty else 5.0, **common)
+    if mode != "lines" and hasattr(stream, "isatty") and stream.isatty():
+        return tqdm(file=stream, mininterval=0.2, **common)
+    return tqdm(file=_Lines(stream), mininterval=5.0, ncols=100, **common)
 
 
 def _log_timing(desc: str, n: int, failed: int, seconds: float, engine: str) -> None:
@@ -327,7 +357,23 @@ def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "a
     iterable; ``total`` (or ``len(items)``) sizes the bar and lets ``auto`` choose the engine (an iterable of
     unknown length runs on Dask unless ``total`` is small). With ``failures`` a list, a failing item gives
     ``None`` and a :class:`Failure` keyed by ``keys`` (default: the item's first element when it is a tuple
-    starting with a string, e.g. ``(article_id, text)``, else its index).
+    starting with a string, e.g. ``(article_id, text)``, else its index). :func:`iter_articles` is the same map
+    as a stream, for results too large to hold all at once.
+    """
+    return list(iter_articles(func, items, desc=desc, engine=engine, failures=failures, keys=keys, total=total,
+                              chunk_size=chunk_size))
+
+
+def iter_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "auto",
+                  failures: list[Failure] | None = None, keys: Iterable[str] | None = None,
+                  total: int | None = None, chunk_size: int | None = None):
+    """:func:`map_articles` as a generator: each result is yielded, in input order, as soon as it and every result
+    before it are done, so a caller that writes them out (``tables.table_writer``) never holds them all; at most a
+    few chunks per Dask worker wait to be yielded. A :class:`Failure` is appended to ``failures`` when its ``None``
+    is yielded; the timing record and the closed progress bar come when the stream ends.
+
+    >>> list(iter_articles(len, iter(["a", "bb"]), desc="lengths", engine="loop"))
+    [1, 2]
     """
     if total is None and hasattr(items, "__len__"):
         total = len(items)
@@ -335,7 +381,21 @@ def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "a
     adaptive = chosen != "loop" and (engine == "auto" and os.environ.get("HELPERS_ENGINE", "auto") in ("", "auto"))
     catch = failures is not None
     started = time.perf_counter()
-    results: list = []
+    key_iter = iter(keys) if keys is not None else None
+    count = {"done": 0, "failed": 0}
+
+    def settle(ok: bool, value):
+        """The result to yield for one ``(ok, value)`` of :func:`_run_chunk` (a failure recorded, ``None``)."""
+        i = count["done"]
+        count["done"] += 1
+        key = next(key_iter) if key_iter is not None else None
+        if ok:
+            return value
+        count["failed"] += 1
+        reason, item_key = value
+        failures.append(Failure(str(key) if key is not None else item_key or str(i), reason))
+        return None
+
     bar = progress(total, desc)
     items = iter(items)
     try:
@@ -344,9 +404,10 @@ def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "a
             starting = early  # the cluster starting in the background while the loop goes on
             with fewer_gc_pauses():
                 for item in items:
-                    results.extend(_run_chunk(func, [item], catch))
+                    (result,) = _run_chunk(func, [item], catch)
+                    yield settle(*result)
                     bar.update(1)
-                    if adaptive and starting is None and _worth_dask(len(results), total,
+                    if adaptive and starting is None and _worth_dask(count["done"], total,
                                                                      time.perf_counter() - started):
                         starting = _start_in_background(chosen, func)
                     if starting is not None and starting.done():
@@ -355,36 +416,26 @@ def map_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "a
                 else:  # the loop finished every item
                     chosen = "loop"
         if chosen != "loop":
-            remaining = None if total is None else total - len(results)
-            results.extend(_map_dask(func, items, chosen, catch, remaining, chunk_size, bar))
+            remaining = None if total is None else total - count["done"]
+            for result in _map_dask(func, items, chosen, catch, remaining, chunk_size, bar):
+                yield settle(*result)
             chosen = f"loop+{chosen}" if adaptive else chosen
     finally:
         bar.close()
-    out, n_failed = [], 0
-    key_iter = iter(keys) if keys is not None else None
-    for i, (ok, value) in enumerate(results):
-        key = next(key_iter) if key_iter is not None else None
-        if ok:
-            out.append(value)
-            continue
-        n_failed += 1
-        reason, item_key = value
-        failures.append(Failure(str(key) if key is not None else item_key or str(i), reason))
-        out.append(None)
-    _log_timing(desc, len(out), n_failed, time.perf_counter() - started, chosen)
-    return out
+    _log_timing(desc, count["done"], count["failed"], time.perf_counter() - started, chosen)
 
 
-def _map_dask(func, items, engine, catch, total, chunk_size, bar) -> list:
-    """Stream chunks of ``items`` to the cluster with a bounded window; gather the results in input order."""
+def _map_dask(func, items, engine, catch, total, chunk_size, bar):
+    """Stream chunks of ``items`` to the cluster with a bounded window; yield the results in input order."""
     from distributed import wait
 
     c = client(engine)
     n_workers = max(1, len(c.scheduler_info().get("workers", {})))
     size = chunk_size or max(1, min(16, (total or 10_000) // (n_workers * 8) or 1))
     window = 4 * n_workers
-    done: dict[int, list] = {}
+    done: dict[int, list] = {}  # chunk index -> its results, until every earlier chunk has been yielded
     pending: dict = {}  # future -> chunk index
+    ready = 0  # the next chunk index to yield
 
     def collect(futures):
         for fut in futures:
@@ -399,13 +450,18 @@ def _map_dask(func, items, engine, catch, total, chunk_size, bar) -> list:
                 pending[c.submit(_run_chunk, func, chunk, catch, pure=False)] = i
                 if len(pending) >= window:
                     collect(wait(list(pending), return_when="FIRST_COMPLETED").done)
+                while ready in done:
+                    yield from done.pop(ready)
+                    ready += 1
             while pending:
                 collect(wait(list(pending), return_when="FIRST_COMPLETED").done)
+                while ready in done:
+                    yield from done.pop(ready)
+                    ready += 1
         except BaseException:
             for fut in list(pending):
                 fut.cancel()
             raise
-    return [r for i in range(len(done)) for r in done[i]]
 
 
 def table(parts: Iterable, schema: list[Column]) -> pd.DataFrame:
@@ -424,6 +480,39 @@ def table(parts: Iterable, schema: list[Column]) -> pd.DataFrame:
     if not frames:
         return conform(pd.DataFrame({c.name: [] for c in schema}), schema)
     return conform(pd.concat(frames, ignore_index=True), schema)
+
+
+def built_tables(results: Iterable, builders: list[Callable[[list], pd.DataFrame]], chunk_rows: int = 50_000
+                 ) -> list[pd.DataFrame]:
+    """Tables from a stream of per-article results, each a tuple of row lists (``None``, a failed article,
+    skipped): ``builders[i]`` makes table ``i`` from rows, and is applied every ``chunk_rows`` rows, so the rows
+    (dicts, several times the size of the frame they become) are never all held at once. Each builder must give
+    a frame sorted by article first, or keep the rows' order: the articles come in order, so the chunks
+    concatenated are the table built from all rows at once.
+
+    >>> t, = built_tables(iter([([{"a": 2}, {"a": 1}],), None, ([{"a": 3}],)]),
+    ...                   [lambda rows: pd.DataFrame(rows)], chunk_rows=2)
+    >>> t["a"].tolist()
+    [2, 1, 3]
+    """
+    frames: list[list[pd.DataFrame]] = [[] for _ in builders]
+    rows: list[list] = [[] for _ in builders]
+
+    def flush() -> None:
+        for build, done, pending in zip(builders, frames, rows):
+            if pending or not done:
+                done.append(build(pending))
+            pending.clear()
+
+    for result in results:
+        if result is None:
+            continue
+        for pending, part in zip(rows, result):
+            pending.extend(part)
+        if sum(map(len, rows)) >= chunk_rows:
+            flush()
+    flush()
+    return [done[0] if len(done) == 1 else pd.concat(done, ignore_index=True) for done in frames]
 
 
 # ----------------------------------------------------------------------------------------------- failures.csv

@@ -70,12 +70,24 @@ def _cell_label(executed: str | os.PathLike, cell_index: int) -> str:
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 
 
+def parallel_make(makeflags: str | None = None) -> bool:
+    """Whether this process is a recipe of a ``make -jN`` run with N > 1 (another notebook may be printing to the
+    same terminal): GNU make then passes a jobserver in ``MAKEFLAGS``.
+
+    >>> parallel_make(" -j2 --jobserver-auth=fifo:/tmp/GMfifo1"), parallel_make("-j1"), parallel_make("")
+    (True, False, False)
+    """
+    flags = os.environ.get("MAKEFLAGS", "") if makeflags is None else makeflags
+    return "--jobserver-auth" in flags or "--jobserver-fds" in flags
+
+
 def run(notebook: str | os.PathLike, output: str | os.PathLike, raw_dir: str = "", out_dir: str = "",
         root: str | os.PathLike | None = None) -> Path:
     """Execute ``notebook`` with papermill into ``output`` (atomically, normalised).
 
-    The kernel runs with ``HELPERS_PROGRESS=stderr`` (unless set otherwise), so :mod:`helpers.corpus` progress bars
-    go to the terminal, never into the executed notebook. A failing cell raises ``RuntimeError`` naming the
+    The kernel runs with ``HELPERS_PROGRESS=stderr`` (unless set otherwise; ``lines`` when make runs several jobs
+    at once: :func:`parallel_make`), so :mod:`helpers.corpus` progress bars go to the terminal, never into the
+    executed notebook. A failing cell raises ``RuntimeError`` naming the
     notebook and the cell; the previous output is left as it was.
     """
     with without_iri_checker():
@@ -85,7 +97,7 @@ def run(notebook: str | os.PathLike, output: str | os.PathLike, raw_dir: str = "
     params = {k: v for k, v in {"raw_dir": raw_dir, "out_dir": out_dir}.items() if v}
     output.parent.mkdir(parents=True, exist_ok=True)
     previous = os.environ.get("HELPERS_PROGRESS")
-    os.environ.setdefault("HELPERS_PROGRESS", "stderr")
+    os.environ.setdefault("HELPERS_PROGRESS", "lines" if parallel_make() else "stderr")
     with tempfile.TemporaryDirectory(prefix="helpers-run-") as scratch:
         tmp = os.path.join(scratch, output.name)
         try:

@@ -11,6 +11,7 @@ CSV bytes are deterministic: fixed column order, ``\\n`` line ends, UTF-8, no in
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from dataclasses import dataclass
@@ -91,12 +92,41 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike, schema: list[Column] 
     """Write ``df`` as CSV atomically (temp file + ``os.replace``); conform to ``schema`` first if given.
 
     The CSV is streamed into the temp file (no second copy of a large table as one string in memory)."""
-    path = Path(path)
-    if schema is not None:
-        df = conform(df, schema)
+    with table_writer(path, schema, columns=list(df.columns)) as write:
+        write(df)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def table_writer(path: str | os.PathLike, schema: list[Column] | None = None, *, columns: list[str] | None = None):
+    """A table written part by part: ``with table_writer(path, schema) as write: write(part)`` for each part (a
+    DataFrame, or a dict of equally long column lists), conformed to ``schema`` and appended to one CSV. The file
+    is the bytes :func:`write_table` writes for all the parts concatenated, and is atomic the same way: it
+    replaces ``path`` only when the block ends without an error. A table too large for memory is written without
+    ever being whole (notebook 02's tokens). No part at all: the header alone.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "t.csv"; s = [Column("a", "str", ""), Column("n", "int", "")]
+    >>> with table_writer(p, s) as write:
+    ...     write({"a": ["x"], "n": [1]}); write(pd.DataFrame({"n": [2], "a": ["y, z"]}))
+    >>> print(p.read_text(), end="")
+    a,n
+    x,1
+    "y, z",2
+    """
+    header = [True]
+
     with atomic_file(path) as fh, io.TextIOWrapper(fh, encoding="utf-8", newline="") as text:
-        df.to_csv(text, index=False, lineterminator="\n")
-    return path
+        def write(part) -> None:
+            df = part if isinstance(part, pd.DataFrame) else pd.DataFrame(part)
+            if schema is not None:
+                df = conform(df, schema)
+            if len(df) or header[0]:
+                df.to_csv(text, index=False, header=header[0], lineterminator="\n")
+                header[0] = False
+
+        yield write
+        if header[0]:  # nothing written: the header of an empty table
+            write(empty_frame(schema) if schema is not None else pd.DataFrame(columns=columns or []))
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 
 import pandas as pd
@@ -184,24 +185,99 @@ def tokenize_item(item: tuple) -> tuple[list[dict], dict | None]:
     return sents, (toks if toks["token"] else None)
 
 
-def corpus_tables(parts: list) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(sentences, tokens)`` of many articles from :func:`tokenize_item` results (None: a failed article,
-    skipped), in order: each table built as one frame from the joined rows and conformed once.
+#: Rows of tokens.csv gathered before they are written out (about 2 MB of CSV): memory stays flat however many
+#: articles a run has, and the chunks are large enough that writing costs no more than one whole table.
+TOKEN_CHUNK_ROWS = 50_000
 
-    >>> s, t = corpus_tables([tokenize_item(("a", "Police came.", None)), None, tokenize_item(("b", "", None))])
-    >>> len(s), t["token"].tolist()
-    (1, ['Police', 'came', '.'])
+
+class TokenSummary:
+    """What notebook 02 shows about the tokens of a corpus, counted article by article while ``tokens.csv`` is
+    written out in chunks (:func:`write_corpus`): the table itself is never whole in memory (1.4 million rows for
+    the 4,379 Reuters articles; 25 times the sentences).
+
+    ``focus``: an article whose content words are also counted on their own (notebook 02's ``article_id``).
     """
-    from . import corpus
 
-    sents = [r for p in parts if p is not None for r in p[0]]
-    toks: dict[str, list] = {c.name: [] for c in TOKENS_SCHEMA}
-    for p in parts:
-        if p is not None and p[1] is not None:
-            for name, values in toks.items():
-                values.extend(p[1][name])
-    return (corpus.table([sents], SENTENCES_SCHEMA),
-            corpus.table([toks] if toks["token"] else [], TOKENS_SCHEMA))
+    def __init__(self, focus: str = ""):
+        self.focus = focus
+        self.bad_spans = 0  # token and sentence rows whose text[start:end] is not their text
+        self.outside = 0  # tokens not inside their own sentence
+        self.kinds: Counter = Counter()
+        self.counts: dict[str, dict[str, int]] = {"tokens": {}, "words": {}, "quote-mark tokens": {}}
+        self.words: Counter = Counter()  # content words of every article
+        self.focus_words: Counter = Counter()
+
+    def add(self, text: str, sents: list[dict], toks: dict | None) -> None:
+        """One article's :func:`tokenize_item` result, with its analysis ``text``."""
+        self.bad_spans += sum(text[r["start"]:r["end"]] != r["text"] for r in sents)
+        if toks is None:
+            return
+        aid = toks["article_id"][0]
+        self.bad_spans += sum(text[a:b] != t for a, b, t in zip(toks["start"], toks["end"], toks["token"]))
+        spans = {r["sentence_id"]: (r["start"], r["end"]) for r in sents}
+        self.outside += sum(a < spans[k][0] or b > spans[k][1]
+                            for k, a, b in zip(toks["sentence_id"], toks["start"], toks["end"]) if k in spans)
+        kinds = Counter(toks["kind"])
+        self.kinds.update(kinds)
+        for name, n in (("tokens", len(toks["kind"])), ("words", kinds["word"]), ("quote-mark tokens", kinds["quote"])):
+            if n:
+                self.counts[name][aid] = n
+        words = content_words(toks["lower"], toks["kind"], toks["is_stopword"])
+        self.words.update(words)
+        if aid == self.focus:
+            self.focus_words.update(words)
+
+    def stats(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        """Per article: sentences, tokens, words, mean words per sentence, quote-mark tokens."""
+        per = {name: pd.Series(c, dtype="int64") for name, c in self.counts.items()}
+        n_sent = sentences.groupby("article_id").size()
+        return pd.DataFrame({"sentences": n_sent, "tokens": per["tokens"], "words": per["words"],
+                             "mean words per sentence": (per["words"] / n_sent).round(1),
+                             "quote-mark tokens": per["quote-mark tokens"]}).fillna(0).rename_axis("article_id")
+
+    def kind_counts(self) -> pd.DataFrame:
+        """Tokens per kind, most frequent first."""
+        counts = pd.Series(self.kinds, dtype="int64").sort_values(ascending=False, kind="stable")
+        return counts.rename_axis("token kind").to_frame("tokens")
+
+    def top_words(self, top: int = 20, article_id: str = "") -> pd.DataFrame:
+        """:func:`top_words` of every article, or of the focus article."""
+        return top_words(self.focus_words if article_id and article_id == self.focus else self.words, top)
+
+
+def write_corpus(results, texts: dict[str, str], tokens_path, focus: str = "") -> tuple[pd.DataFrame, TokenSummary]:
+    """Consume :func:`tokenize_item` results (in article order, ``None`` for a failed article: skipped), writing
+    ``tokens.csv`` at ``tokens_path`` chunk by chunk as they come; return the sentences table and the
+    :class:`TokenSummary`. ``tokens.csv`` is byte for byte what ``write_table`` of the whole table would write.
+
+    >>> import tempfile; from pathlib import Path
+    >>> p = Path(tempfile.mkdtemp()) / "tokens.csv"; texts = {"a": "Police came.", "b": ""}
+    >>> s, summary = write_corpus([tokenize_item(("a", texts["a"], None)), None], texts, p)
+    >>> len(s), p.read_text().splitlines()[1], summary.bad_spans, summary.top_words(1)["word"].tolist()
+    (1, 'a,0,0,0,6,Police,police,word,False', 0, ['came'])
+    """
+    from .tables import table_writer
+
+    summary = TokenSummary(focus)
+    sents: list[dict] = []
+    chunk: dict[str, list] = {c.name: [] for c in TOKENS_SCHEMA}
+    with table_writer(tokens_path, TOKENS_SCHEMA) as write:
+        for part in results:
+            if part is None:
+                continue
+            rows, toks = part
+            sents.extend(rows)
+            aid = rows[0]["article_id"] if rows else (toks["article_id"][0] if toks else "")
+            summary.add(texts.get(aid, ""), rows, toks)
+            if toks is not None:
+                for name, values in chunk.items():
+                    values.extend(toks[name])
+            if len(chunk["token"]) >= TOKEN_CHUNK_ROWS:
+                write(chunk)
+                chunk = {name: [] for name in chunk}
+        if chunk["token"]:
+            write(chunk)
+    return (conform(pd.DataFrame(sents), SENTENCES_SCHEMA) if sents else empty_frame(SENTENCES_SCHEMA)), summary
 
 
 @lru_cache(maxsize=65536)
@@ -214,11 +290,23 @@ def _is_stopword(lower: str) -> bool:
     return is_stopword(lower)
 
 
-def content_word_counts(tokens: pd.DataFrame, top: int = 20) -> pd.DataFrame:
-    """Most frequent content words (word tokens, not stopwords, at least 3 letters) with counts.
+def content_words(lower, kind, is_stopword) -> Counter:
+    """Content words (word tokens, not stopwords, at least 3 letters, a possessive ``'s`` folded into its word)
+    counted, from equally long sequences of the ``lower``, ``kind`` and ``is_stopword`` columns of tokens.
 
-    Ties are broken alphabetically so the table is deterministic.
+    >>> content_words(["nazarbayev's", "the", "nazarbayev", "10"], ["word", "word", "word", "number"], [False, True, False, False])
+    Counter({'nazarbayev': 2})
     """
-    words = tokens[(tokens["kind"] == "word") & ~tokens["is_stopword"] & (tokens["lower"].str.len() >= 3)]
-    counts = words["lower"].str.replace(r"'s\Z", "", regex=True).value_counts().rename_axis("word").reset_index(name="count")
-    return counts.sort_values(["count", "word"], ascending=[False, True], kind="stable").head(top).reset_index(drop=True)
+    return Counter(w[:-2] if w.endswith("'s") else w
+                   for w, k, stop in zip(lower, kind, is_stopword) if k == "word" and not stop and len(w) >= 3)
+
+
+def top_words(counts: Counter, top: int = 20) -> pd.DataFrame:
+    """The ``top`` most frequent of :func:`content_words`, ties broken alphabetically (deterministic)."""
+    rows = sorted(counts.items(), key=lambda wc: (-wc[1], wc[0]))[:top]
+    return pd.DataFrame({"word": [w for w, _ in rows], "count": pd.array([c for _, c in rows], dtype="int64")})
+
+
+def content_word_counts(tokens: pd.DataFrame, top: int = 20) -> pd.DataFrame:
+    """Most frequent content words of a tokens table (:func:`content_words`) with counts; ties alphabetical."""
+    return top_words(content_words(tokens["lower"], tokens["kind"], tokens["is_stopword"]), top)

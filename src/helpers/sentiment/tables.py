@@ -349,8 +349,8 @@ def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.D
                      failures: list | None = None, engine: str = "auto", tones: dict | None = None
                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``(score_quotes(quotes, texts), stance_table(texts, quotes, mentions), score_actors(mentions, texts,
-    quotes))`` in one :func:`helpers.corpus.map_articles` pass over the articles (byte-identical tables whichever
-    engine runs it). With ``failures`` a list, an article that fails is left out of all three tables and
+    quotes))`` in one :func:`helpers.corpus.iter_articles` pass over the articles (byte-identical tables whichever
+    engine runs it), the rows built into frames chunk by chunk as they come (:func:`helpers.corpus.built_tables`). With ``failures`` a list, an article that fails is left out of all three tables and
     recorded there (:class:`helpers.corpus.Failure`). With ``tones`` a dict, the same pass fills it with
     ``{(article_id, start, end): (vader, afinn)}`` for every sentence, which :func:`tone_arc` then reuses.
 
@@ -365,14 +365,18 @@ def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.D
 
     q_by, m_by = _records_by_article(quotes), _records_by_article(mentions)
     aids = sorted(set(texts) | set(q_by) | set(m_by))
-    items = [(aid, texts.get(aid, ""), q_by.get(aid, []), m_by.get(aid, [])) for aid in aids]
-    results = corpus.map_articles(article_tables, items, desc="05 sentiment", engine=engine, failures=failures,
-                                  total=len(items))
-    if tones is not None:
-        tones.update(((it[0], a, b), (v, f)) for it, p in zip(items, results) if p is not None for a, b, v, f in p[3])
-    parts = [p for p in results if p is not None]
-    return (quotes_frame([r for p in parts for r in p[0]]), stances_frame([r for p in parts for r in p[1]]),
-            actors_frame([r for p in parts for r in p[2]]))
+    results = corpus.iter_articles(article_tables, ((aid, texts.get(aid, ""), q_by.get(aid, []), m_by.get(aid, []))
+                                                    for aid in aids),
+                                   desc="05 sentiment", engine=engine, failures=failures, total=len(aids))
+
+    def rows():  # each article's rows as the map yields them (its tones into ``tones``)
+        for aid, p in zip(aids, results):
+            if p is not None and tones is not None:
+                tones.update(((aid, a, b), (v, f)) for a, b, v, f in p[3])
+            yield None if p is None else p[:3]
+
+    scored, stance, actors = corpus.built_tables(rows(), [quotes_frame, stances_frame, actors_frame])
+    return scored, stance, actors
 
 
 def actor_summary(scored: pd.DataFrame) -> pd.DataFrame:

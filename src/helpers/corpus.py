@@ -368,8 +368,9 @@ def iter_articles(func: Callable, items: Iterable, *, desc: str, engine: str = "
                   failures: list[Failure] | None = None, keys: Iterable[str] | None = None,
                   total: int | None = None, chunk_size: int | None = None):
     """:func:`map_articles` as a generator: each result is yielded, in input order, as soon as it and every result
-    before it are done, so a caller that writes them out (``tables.table_writer``) never holds them all; at most a
-    few chunks per Dask worker wait to be yielded. A :class:`Failure` is appended to ``failures`` when its ``None``
+    before it are done, so a caller that writes them out (:func:`helpers.tables.table_writer`) never holds them all
+    (on Dask, finished chunks wait only for an earlier chunk still running). The caller's own work on a result is
+    timed with the map (``HELPERS_TIMINGS``). A :class:`Failure` is appended to ``failures`` when its ``None``
     is yielded; the timing record and the closed progress bar come when the stream ends.
 
     >>> list(iter_articles(len, iter(["a", "bb"]), desc="lengths", engine="loop"))

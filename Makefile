@@ -9,11 +9,13 @@ MAKEFLAGS += --no-builtin-rules
 PYTHON ?= python3
 RAW_DIR ?=
 OUT_DIR ?=
+# A value quoted for the shell: '...', each ' inside written '\'' (a folder may be called "O'Brien files").
+q = '$(subst ','\'',$(1))'
 # A run on another raw folder never writes over the committed outputs: without OUT_DIR it goes to build/runs/NAME.
 # Folder names may contain spaces: they are only ever used quoted in recipes, never as make targets.
 ifneq ($(RAW_DIR),)
 ifeq ($(OUT_DIR),)
-override OUT_DIR := $(shell PYTHONPATH=src $(PYTHON) -m helpers.runstate outdir '$(RAW_DIR)')
+override OUT_DIR := $(shell PYTHONPATH=src $(PYTHON) -m helpers.runstate outdir $(call q,$(RAW_DIR)))
 endif
 endif
 
@@ -34,14 +36,14 @@ endif
 RAW := $(if $(RAW_DIR),$(RAW_DIR),data/raw)
 NB_OUT := $(if $(OUT_DIR),$(OUT_DIR)/notebooks,notebooks)
 PROCESSED := $(if $(OUT_DIR),$(OUT_DIR)/data/processed,data/processed)
-RUN_ARGS := $(if $(RAW_DIR),--raw-dir '$(RAW_DIR)') $(if $(OUT_DIR),--out-dir '$(OUT_DIR)')
+RUN_ARGS := $(if $(RAW_DIR),--raw-dir $(call q,$(RAW_DIR))) $(if $(OUT_DIR),--out-dir $(call q,$(OUT_DIR)))
 # The run's stamp folder (build/stamps, or build/stamps/runs/NAME-HASH for OUT_DIR: no spaces, never in the user's
 # folder), refreshed as the Makefile is read by helpers.runstate (standard library only, so it works before the
 # environment exists): it rewrites raw.listing when the raw folder's files change and drops the stamps of
 # notebooks whose executed copies are gone.
-STAMPS := $(shell PYTHONPATH=src $(PYTHON) -m helpers.runstate prepare '$(RAW)' '$(OUT_DIR)')
+STAMPS := $(shell PYTHONPATH=src $(PYTHON) -m helpers.runstate prepare $(call q,$(RAW)) $(call q,$(OUT_DIR)))
 ifeq ($(STAMPS),)
-$(error $(PYTHON) -m helpers.runstate failed: set PYTHON=python3.11 or newer)
+$(error $(PYTHON) -m helpers.runstate failed: see the line above (it needs Python 3.11 or newer: PYTHON=python3.11))
 endif
 
 # The chain's own notebooks only: NN_name.ipynb exactly (helpers.paths.CHAIN_NOTEBOOK), so the Lab's copies
@@ -88,7 +90,7 @@ report: $(ENV_STAMP) $(addprefix $(STAMPS)/,$(NOTEBOOKS)) $(STAMPS)/report.html 
 # and a non-zero exit status at the very end, after every notebook and the report have been built from the other
 # articles. The stamp is touched only when nothing failed, so every `make report` repeats the summary until then.
 $(STAMPS)/summary: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) $(STAMPS)/report.html
-	@$(PY) -m helpers.runstate summary '$(PROCESSED)' $@
+	@$(PY) -m helpers.runstate summary $(call q,$(PROCESSED)) $@
 
 # One stamp per notebook, touched after the executed notebook is written, so `make report` is incremental.
 # Each notebook's own inputs: its helpers module, data files, and the stamps of the notebooks whose tables it reads.
@@ -104,7 +106,7 @@ $(STAMPS)/06_report: $(STAMPS)/05_sentiment $(STAMPS)/04_quotes $(STAMPS)/03_act
 # reports/report.html (OUT_DIR/reports/report.html): the executed notebooks without code, one offline page; and the
 # README's findings block, regenerated from data/processed (default runs only; tests/test_report.py guards it).
 $(STAMPS)/report.html: $(addprefix $(STAMPS)/,$(NOTEBOOKS)) src/helpers/reportpage.py
-	@$(PY) -m helpers.reportpage '$(if $(OUT_DIR),$(OUT_DIR)/,)reports/report.html' $(foreach n,$(NOTEBOOKS),'$(NB_OUT)/$(n).ipynb')
+	@$(PY) -m helpers.reportpage $(call q,$(if $(OUT_DIR),$(OUT_DIR)/,)reports/report.html) $(foreach n,$(NOTEBOOKS),$(call q,$(NB_OUT)/$(n).ipynb))
 	@mkdir -p $(@D) && touch $@
 $(STAMPS)/readme: $(STAMPS)/06_report src/helpers/report.py README.md
 	@$(PY) -m helpers.report readme README.md data/processed
@@ -112,7 +114,7 @@ $(STAMPS)/readme: $(STAMPS)/06_report src/helpers/report.py README.md
 
 $(STAMPS)/%: notebooks/%.ipynb $(CORE) $(ENV_STAMP)
 	@echo "papermill  notebooks/$*.ipynb -> $(NB_OUT)/$*.ipynb"
-	@$(PY) -m helpers.notebooks notebooks/$*.ipynb '$(NB_OUT)/$*.ipynb' $(RUN_ARGS)
+	@$(PY) -m helpers.notebooks notebooks/$*.ipynb $(call q,$(NB_OUT)/$*.ipynb) $(RUN_ARGS)
 	@mkdir -p $(@D) && touch $@
 
 bench: $(ENV_STAMP) ## Print the corpus benchmarks, write reports/benchmarks.md (QUICK=1: a few minutes)
@@ -124,7 +126,7 @@ lock: $(ENV_STAMP) ## Record the exact version of every installed package in req
 
 manifest: $(ENV_STAMP) ## Print a manifest.csv for RAW_DIR's *.txt files to stdout (META=table.tsv fills title/date)
 	@test -n "$(RAW_DIR)" || { echo "error: set RAW_DIR=folder-with-txt-files" >&2; exit 2; }
-	@$(PY) -m helpers.ingest manifest "$(RAW_DIR)" $(META)
+	@$(PY) -m helpers.ingest manifest $(call q,$(RAW_DIR)) $(if $(META),$(call q,$(META)))
 
 dictionary: reports/data_dictionary.md ## Write reports/data_dictionary.md from the table schemas
 

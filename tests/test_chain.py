@@ -126,3 +126,17 @@ def test_bad_input_fails_with_one_line_naming_the_file(tmp_path):
     assert "Traceback" not in r.stderr
     assert sorted(p.name for p in raw.iterdir()) == ["a.txt", "manifest.csv"]  # raw untouched
     assert not (tmp_path / "out" / "notebooks" / "01_ingest.ipynb").exists()  # nothing half-written
+
+
+def test_outputs_never_go_into_the_raw_folder_and_any_folder_name_works(tmp_path):
+    raw = tmp_path / "O'Brien files"  # an apostrophe: the Makefile quotes every path for the shell
+    raw.mkdir()
+    (raw / "a.txt").write_text("Prices rose.\n", encoding="utf-8")
+    for out in (raw, raw / "out"):  # refused before anything runs, with the reason in one line
+        r = subprocess.run(["make", "--no-print-directory", "report", f"RAW_DIR={raw}", f"OUT_DIR={out}"],
+                           cwd=paths.ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode != 0 and f"error: {out}: inside the raw folder {raw}" in r.stderr, r.stderr
+    assert sorted(p.name for p in raw.iterdir()) == ["a.txt"]
+    r = subprocess.run(["make", "--no-print-directory", "manifest", f"RAW_DIR={raw}"], cwd=paths.ROOT,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("a.txt,"), r.stderr

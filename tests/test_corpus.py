@@ -243,3 +243,27 @@ def test_progress_in_lines_mode_prints_one_line_per_update(capsys, monkeypatch):
     assert "\r" not in err and err.endswith("\n") and lines
     assert all(line.startswith("two at once: ") for line in lines) and "7/7" in lines[-1]
     assert len(lines) == len(set(lines))  # a redraw that changes nothing is not repeated
+
+
+def test_sentiment_map_runs_to_its_end(tmp_path, monkeypatch):
+    # the map is consumed to its end: the bar reaches 100% and the timing record is written (zip stopped one short)
+    from helpers import sentiment
+    monkeypatch.setenv("HELPERS_TIMINGS", str(tmp_path / "t.jsonl"))
+    texts = {f"a{i}": "Security forces violently repressed the protests." for i in range(3)}
+    m = pd.DataFrame({"article_id": list(texts), "start": [0] * 3, "end": [15] * 3, "mention": ["Security forces"] * 3,
+                      "actor_id": ["sec"] * 3, "canonical_name": ["security forces"] * 3, "actor_type": ["state"] * 3})
+    q = pd.DataFrame(columns=["article_id", "kind", "quote_start", "quote_end", "quote_text", "speaker", "actor"])
+    _, _, actors = sentiment.sentiment_tables(texts, q, m, engine="loop")
+    assert len(actors) == 3
+    record = json.loads((tmp_path / "t.jsonl").read_text().splitlines()[-1])
+    assert record["desc"] == "05 sentiment" and record["articles"] == 3
+
+
+def test_a_scheduler_without_workers_is_an_error_not_a_hang(monkeypatch):
+    from distributed import LocalCluster
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as cluster:
+        monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", cluster.scheduler_address)
+        monkeypatch.setenv("HELPERS_DASK_WORKER_WAIT", "1")
+        with pytest.raises(RuntimeError, match="no worker joined that scheduler within 1 s"):
+            corpus.map_articles(len, ["a", "b"], desc="nobody", engine="cluster")
+    assert "cluster" not in corpus._CLIENTS

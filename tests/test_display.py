@@ -128,3 +128,12 @@ def test_html_is_escaped_and_unknown_article_is_a_clear_error():
     assert "&lt;script&gt;" in html and "<script>" not in html
     with pytest.raises(KeyError, match="'nope' not in this run"):
         display.render_article({}, {"x": text}, "nope")
+
+
+def test_a_long_article_is_shown_cut_with_its_annotations_cut_too(seed_tables):
+    cut = SEED.index("Tokayev") + 3  # inside a mention and, further on, inside statements
+    html = display.render_article(seed_tables, {AID: SEED}, AID, max_chars=cut)
+    body = parse(article_body(html))  # tags still balanced where annotations were cut
+    assert "".join(body.text).replace("\n", "") == SEED[:cut].replace("\n", "")
+    assert f"The first {cut:,} of {len(SEED):,} characters" in html
+    assert "characters; the tables" not in display.render_article(seed_tables, {AID: SEED}, AID)

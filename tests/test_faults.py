@@ -16,7 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import notebooks, paths
+from helpers import notebooks, paths, runstate
 
 pytestmark = pytest.mark.chain
 
@@ -90,6 +90,15 @@ def test_killed_make_report_leaves_previous_outputs_whole_and_the_next_run_compl
     assert "one more" in (out / "data" / "processed" / "articles.csv").read_text(encoding="utf-8")
     q = subprocess.run(["make", "--question", "report", f"RAW_DIR={raw}", f"OUT_DIR={out}"], cwd=paths.ROOT)
     assert q.returncode == 0  # and now nothing is left to do
+    # a deleted table or report page is an output gone: the notebook that wrote it runs again, and what follows
+    stamps = paths.ROOT / runstate.stamp_dir(str(out))
+    assert str(out / "data" / "processed" / "quotes.csv") in (stamps / "04_quotes.outputs").read_text(encoding="utf-8")
+    kept = (out / "data" / "processed" / "quotes.csv").read_bytes()
+    (out / "data" / "processed" / "quotes.csv").unlink()
+    (out / "reports" / "report.html").unlink()
+    third = _make(raw, out)
+    assert third.returncode == 0 and "notebooks/04_quotes.ipynb" in third.stdout, third.stderr[-2000:]
+    assert (out / "data" / "processed" / "quotes.csv").read_bytes() == kept and (out / "reports" / "report.html").is_file()
     raw_before["one more.txt"] = hashlib.sha256((raw / "one more.txt").read_bytes()).hexdigest()
     assert _digest(raw) == raw_before  # raw input never modified
 

@@ -209,17 +209,20 @@ def test_ingest_run_skips_bad_articles_lists_them_and_analyses_the_rest(tmp_path
     link_sha = hashlib.sha256(b"Outside the folder.\n").hexdigest()
     with open(d / "manifest.csv", "a", encoding="utf-8") as fh:
         fh.write(f"link.txt,{link_sha},,,,en\n")
+        fh.write(f"ñandú.txt,{hashlib.sha256(good.encode()).hexdigest()},,,,en\n")  # listed twice alike: harmless
     before = _digest(d)
     articles, paragraphs, failures, manifest = ingest.ingest_run(d, tmp_path / "out")
     assert _digest(d) == before  # raw input never modified
     assert manifest == d / "manifest.csv" and not (tmp_path / "out" / "manifest.csv").exists()
-    assert articles["file"].tolist() == ["good one.txt", "ñandú.txt"]
-    assert set(paragraphs["article_id"]) == {"good one", "ñandú"}
+    assert articles["file"].tolist() == ["ñandú.txt"]  # "good one.txt" is listed twice, differently: ambiguous
+    assert set(paragraphs["article_id"]) == {"ñandú"}
     reasons = dict(zip(failures["file"], failures["reason"]))
     assert set(reasons) == {"empty.txt", "bad bytes.txt", "page.txt", "nul.txt", "all boilerplate.txt",
                             "../outside.txt", "/etc/passwd", "sub/x.txt", "missing.txt", "short.txt",
-                            "unlisted.txt", "link.txt"} | {"good one.txt"}  # the duplicate row
+                            "unlisted.txt", "link.txt"} | {"good one.txt"}  # the two different rows
+    assert len(failures) == len(reasons)  # one row per file
     assert "outside the raw folder" in reasons["../outside.txt"] and "outside" in reasons["/etc/passwd"]
+    assert "in a subfolder" in reasons["sub/x.txt"]
     assert "not valid UTF-8" in reasons["bad bytes.txt"] and "HTML" in reasons["page.txt"]
     assert "symbolic link" in reasons["link.txt"] and "more than once" in reasons["good one.txt"]
     assert "no article text left" in reasons["all boilerplate.txt"]
@@ -309,3 +312,30 @@ def test_iter_texts_streams_the_same_texts_as_load_texts(tmp_path):
     for aid, text in ingest.iter_texts(dirs):
         raw = (d / f"{aid}.txt").read_text(encoding="utf-8")
         assert text == ingest.analysis_text(raw, paragraphs[paragraphs["article_id"] == aid])
+
+
+def test_a_manifest_from_excel_or_powershell_is_read(tmp_path):
+    # a byte-order mark and CRLF (Excel's "CSV UTF-8"), upper-case checksums (PowerShell's Get-FileHash)
+    text = b"Prices rose.\n"
+    manifest = ("\ufefffile,sha256,title,outlet,published,language\r\n"
+                f"a.txt,{hashlib.sha256(text).hexdigest().upper()},A title,,,en\r\n")
+    d = _folder(tmp_path, {"a.txt": text}, manifest)
+    articles, _, failures, _ = ingest.ingest_run(d, tmp_path / "out")
+    assert articles["file"].tolist() == ["a.txt"] and articles["title"].tolist() == ["A title"] and failures.empty
+    assert articles["sha256"].tolist() == [hashlib.sha256(text).hexdigest()]
+
+
+def test_a_bad_row_is_one_failure_not_also_an_unlisted_file(tmp_path):
+    d = _folder(tmp_path, {"a.txt": b"Prices rose.\n"}, "file,sha256,title,outlet,published,language\na.txt,xyz,,,,en\n")
+    failures = ingest.ingest_run(d, tmp_path / "out")[2]
+    assert failures["file"].tolist() == ["a.txt"] and "64 hex digits" in failures["reason"].iloc[0]
+
+
+def test_upper_case_extensions_are_articles_and_hidden_files_are_not(tmp_path):
+    d = tmp_path / "raw"
+    d.mkdir()
+    for name in ("A.TXT", "b.Txt", ".hidden.txt", "._b.txt", "notes.md"):
+        (d / name).write_text("Prices rose.\n", encoding="utf-8")
+    assert ingest.build_manifest(d)["file"].tolist() == ["A.TXT", "b.Txt"]
+    articles, _, failures, manifest = ingest.ingest_run(d, tmp_path / "out")
+    assert articles["article_id"].tolist() == ["A", "b"] and failures.empty

@@ -188,6 +188,13 @@ def client(engine: str):
             if not address:
                 raise RuntimeError("engine='cluster' needs DASK_SCHEDULER_ADDRESS (e.g. tcp://host:8786)")
             c = Client(address, set_as_default=False)
+            wait = float(os.environ.get("HELPERS_DASK_WORKER_WAIT", "60"))
+            try:  # a scheduler without workers would take the chunks and never run them
+                c.wait_for_workers(1, timeout=wait)
+            except (TimeoutError, OSError):
+                c.close()
+                raise RuntimeError(f"DASK_SCHEDULER_ADDRESS {address}: no worker joined that scheduler within "
+                                   f"{wait:g} s (start one: dask worker {address} --nthreads 1)") from None
         else:
             import dask
 

@@ -165,8 +165,11 @@ def _legend(quotes: pd.DataFrame, colours: dict, notes: list[str]) -> str:
 
 def render_article(tables: dict[str, pd.DataFrame], texts: dict[str, str], article_id: str, *,
                    actor: str | None = None, kind: str | None = None, source_type: str | None = None,
-                   legend: bool = True) -> str:
+                   legend: bool = True, max_chars: int = 50_000) -> str:
     """The article ``article_id`` of ``texts`` as HTML with the rows of ``tables`` marked in place.
+
+    Only the first ``max_chars`` characters are shown (annotations cut there), with a line saying so: an executed
+    notebook, and the report page built from it, stay readable for an article of megabytes.
 
     ``tables`` maps table names to frames: ``quotes`` (required for statements), and optionally ``mentions``,
     ``scare_quotes`` and ``claims`` (the chain's CSVs; rows of other articles are ignored). Filters: ``actor``
@@ -182,6 +185,10 @@ def render_article(tables: dict[str, pd.DataFrame], texts: dict[str, str], artic
     colours = {k: CATEGORICAL[(int(n) - 1) % len(CATEGORICAL)] for k, n in zip(quotes.get("_key", []),
                                                                               quotes.get("_n", []))}
     ann = _annotations(tables, article_id, quotes, mentions, claims)
+    shortened = len(text) > max_chars
+    if shortened:
+        ann = [(a, min(b, max_chars), *rest) for a, b, *rest in ann if a < max_chars]
+        text = text[:max_chars]
     cuts = sorted({0, len(text), *(a for a, *_ in ann), *(b for _, b, *_ in ann)})
     ends: dict[int, list[str]] = {}
     for a, b, layer, p in sorted(ann, key=lambda x: (x[1] - x[0], x[0])):  # inner statement's label first
@@ -227,5 +234,8 @@ def render_article(tables: dict[str, pd.DataFrame], texts: dict[str, str], artic
     head = _legend(quotes, colours, notes) if legend else ""
     filt = ", ".join(f"{k}={v!r}" for k, v in (("actor", actor), ("kind", kind), ("source_type", source_type)) if v)
     caption = f"<p><b>{_esc(article_id)}</b>" + (f" (filtered: {_esc(filt)})" if filt else "") + "</p>"
+    if shortened:
+        caption += (f"<p><i>The first {max_chars:,} of {len(texts[article_id]):,} characters; the tables hold the "
+                    "whole article.</i></p>")
     return (f'<div class="annotated-article">{caption}{head}<div style="line-height:1.7">' + "".join(parts)
             + "</div></div>")

@@ -8,8 +8,8 @@ Method
   folder) and writes it into the **output** folder: the raw folder is never written. :func:`check_manifest`
   checks the manifest against the folder; a problem that concerns one file (a row that points outside the folder,
   such as ``../x.txt`` or an absolute path, or into a sub-folder, or through a symbolic link that leaves the folder;
-  a malformed checksum; a duplicate row; a listed file that is missing; a ``.txt`` file that is not listed) is a
-  **failure of that file**, not of the run. Only an unreadable manifest stops the run.
+  a malformed checksum; a file listed twice with different values; a listed file that is missing; a ``.txt`` file
+  that is not listed) is a **failure of that file**, not of the run. Only an unreadable manifest stops the run.
 - **Failures are isolated.** :func:`ingest_run` reads each article through :func:`ingest_article`; a bad article
   (checksum mismatch, empty, undecodable, binary, larger than :data:`MAX_ARTICLE_BYTES`, HTML instead of text, or
   nothing left after boilerplate) becomes one row of ``failures.csv`` (:data:`helpers.corpus.FAILURES_SCHEMA`)
@@ -215,7 +215,8 @@ def _manifest_rows(path: Path) -> list[dict]:
     if not path.is_file():
         raise InputError(path, "manifest not found (one row per article: " + ", ".join(MANIFEST_COLUMNS) + ")")
     try:
-        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+        # utf-8-sig: a leading byte-order mark (Excel's "CSV UTF-8") is not part of the first column's name
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     except (UnicodeDecodeError, csv.Error) as exc:
         raise InputError(path, f"not a readable UTF-8 CSV ({exc})") from None
     if not rows:
@@ -224,6 +225,16 @@ def _manifest_rows(path: Path) -> list[dict]:
     if missing_cols:
         raise InputError(path, f"manifest lacks columns {missing_cols}")
     return rows
+
+
+def is_article_file(name: str) -> bool:
+    """Whether a file of the raw folder is an article: a ``.txt`` name, in any case (``A.TXT`` too), that is not
+    hidden (``.DS_Store``, macOS's ``._a.txt``).
+
+    >>> [is_article_file(n) for n in ["a.txt", "B.TXT", "._a.txt", "notes.md", ".txt"]]
+    [True, True, False, False, False]
+    """
+    return name.lower().endswith(".txt") and not name.startswith(".")
 
 
 def check_manifest(raw_dir: str | Path, manifest_path: str | Path | None = None) -> tuple[pd.DataFrame, list]:
@@ -241,21 +252,29 @@ def check_manifest(raw_dir: str | Path, manifest_path: str | Path | None = None)
     root = raw_dir.resolve()
     with os.scandir(raw_dir) as it:
         listing = {e.name: e for e in it}
-    good, problems, seen_files, seen_ids = [], [], set(), set()
+    good, problems, seen_ids = [], [], set()
+    by_file: dict[str, list[tuple[int, dict]]] = {}  # file -> its rows (line, values): a file is judged once
     for line, row in enumerate(rows, start=2):
         row = {c: (row.get(c) or "").strip() for c in MANIFEST_COLUMNS}
-        name = row["file"]
-        if not name or Path(name).name != name or name in (".", ".."):
+        row["sha256"] = row["sha256"].lower()  # Get-FileHash prints upper-case hex
+        by_file.setdefault(row["file"], []).append((line, row))
+    for name, listed in by_file.items():
+        line, row = listed[0]
+        if any(r != row for _, r in listed[1:]):  # listed twice alike is harmless; differently, ambiguous
+            problems.append((name, f"{path.name} lines {', '.join(str(n) for n, _ in listed)}: listed more than "
+                                   "once, with different values (list each file once)"))
+            continue
+        if not name or name in (".", "..") or Path(name).is_absolute() or ".." in Path(name).parts:
             problems.append((name, f"{path.name} line {line}: refused: points outside the raw folder (a file must "
-                                   "be a plain file name in it: no folder part, no '..', not absolute)"))
+                                   "be a plain file name in it: no '..', not absolute)"))
+            continue
+        if Path(name).name != name:
+            problems.append((name, f"{path.name} line {line}: refused: in a subfolder (only the raw folder's own "
+                                   "files are read; move it up)"))
             continue
         if not re.fullmatch(r"[0-9a-f]{64}", row["sha256"]):
-            problems.append((name, f"{path.name} line {line}: sha256 is not 64 lower-case hex digits"))
+            problems.append((name, f"{path.name} line {line}: sha256 is not 64 hex digits"))
             continue
-        if name in seen_files:
-            problems.append((name, f"{path.name} line {line}: listed more than once"))
-            continue
-        seen_files.add(name)
         entry = listing.get(name)
         if entry is None or not entry.is_file():
             problems.append((name, "listed in the manifest but missing from the raw folder"))
@@ -271,7 +290,7 @@ def check_manifest(raw_dir: str | Path, manifest_path: str | Path | None = None)
         seen_ids.add(article_id)
         good.append({"article_id": article_id, **row})
     for name in sorted(listing):
-        if name.endswith(".txt") and name not in seen_files and listing[name].is_file():
+        if is_article_file(name) and name not in by_file and listing[name].is_file():
             problems.append((name, f"not listed in {path.name} (not analysed)"))
     entries = pd.DataFrame(good, columns=["article_id", *MANIFEST_COLUMNS])
     return entries.sort_values("article_id", kind="stable").reset_index(drop=True), problems
@@ -351,7 +370,8 @@ def iso_date(value: str) -> str:
 
 
 def build_manifest(raw_dir: str | Path, metadata: str | Path | None = None) -> pd.DataFrame:
-    """A manifest for every ``.txt`` file of a folder, checksums computed.
+    """A manifest for every article file of a folder (:func:`is_article_file`: ``.txt`` in any case, not hidden;
+    subfolders are not read), checksums computed.
 
     With ``metadata`` (a CSV or TSV with a ``file`` column, such as a corpus's ``metadata.tsv``), ``title``,
     ``outlet`` and ``published`` are filled from its ``title``, ``outlet`` and ``published``/``date`` columns
@@ -369,8 +389,8 @@ def build_manifest(raw_dir: str | Path, metadata: str | Path | None = None) -> p
             raise InputError(path, "metadata table needs a 'file' column")
         meta = {r["file"]: r for r in table.to_dict("records")}
     rows = []
-    for p in sorted(Path(raw_dir).glob("*.txt")):
-        if not p.is_file():
+    for p in sorted(Path(raw_dir).iterdir()):
+        if not is_article_file(p.name) or not p.is_file():
             continue
         m = meta.get(p.name, {})
         rows.append({"file": p.name, "sha256": sha256_file(p), "title": m.get("title", ""),

@@ -29,6 +29,7 @@ from .gitfilter import (  # noqa: F401 (re-exported: helpers.notebooks is the pu
     KERNEL_DISPLAY_NAME, VOLATILE_CELL_METADATA, VOLATILE_NOTEBOOK_METADATA, canonical_bytes,
     execution_counts_in_order, nbformat, normalise, without_iri_checker,
 )
+from . import runstate
 from .tables import write_bytes_atomic
 
 
@@ -152,7 +153,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out-dir", default="")
     args = ap.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)  # killed by make or a user: clean up like Ctrl-C does
+    from .corpus import ENGINES
+    engine = os.environ.get("HELPERS_ENGINE", "")
+    if engine not in ("", *ENGINES):  # before any notebook runs, not in the first map several notebooks later
+        print(f"error: HELPERS_ENGINE={engine!r}: not one of {', '.join(ENGINES)}", file=sys.stderr)
+        return 2
     started = time.time() - 1  # file systems with one-second time stamps
+    dirs = _output_dirs(args.raw_dir, args.out_dir)
+    before = runstate.file_times(dirs)
     try:
         run(args.notebook, args.output, args.raw_dir, args.out_dir)
     except RuntimeError as exc:
@@ -163,7 +171,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {args.notebook}: interrupted; {args.output} left as it was", file=sys.stderr)
         return 130
     report_failures(args.notebook, args.raw_dir, args.out_dir, since=started)
+    runstate.record_outputs(args.out_dir, args.notebook, before, runstate.file_times(dirs))
     return 0
+
+
+def _output_dirs(raw_dir: str, out_dir: str) -> list[Path]:
+    """The folders a chain notebook writes its tables and figures to, for this run."""
+    from . import paths
+
+    if not (raw_dir or out_dir):
+        return [paths.DATA_PROCESSED, paths.FIGURES]
+    dirs = paths.resolve_dirs(raw_dir or None, out_dir or None)
+    return [dirs["processed"], dirs["figures"]]
 
 
 if __name__ == "__main__":

@@ -151,6 +151,12 @@ def resolve_dirs(raw_dir: str | os.PathLike | None = None, out_dir: str | os.Pat
             _copy_tables(DATA_PROCESSED, out / "data" / "processed")
         else:
             out, why = ROOT, ""
+    from .runstate import out_dir_problem
+    from .tables import InputError
+
+    problem = out_dir_problem(raw, out)
+    if problem:
+        raise InputError(out, problem)
     if why:
         print(f"exploring ({why}): outputs go to {_short(out)}/, the committed outputs are left alone")
     return {"raw": raw, "processed": out / "data" / "processed", "figures": out / "reports" / "figures",

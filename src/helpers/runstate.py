@@ -114,7 +114,8 @@ def read_failures(processed_dir: str | os.PathLike) -> list[dict[str, str]]:
 
 
 def summary(processed_dir: str | os.PathLike, stamp: str | os.PathLike | None = None, stream=None) -> int:
-    """Print the run's failures and a summary line; 1 when any article failed, else 0 (and touch ``stamp``)."""
+    """Print a summary line of the run's failures (``failures.csv``; each was printed as one ``error:`` line when its
+    notebook ran); 1 when any article failed, else 0 (and touch ``stamp``)."""
     stream = stream or sys.stderr
     processed = Path(processed_dir)
     failures = read_failures(processed)
@@ -146,14 +147,56 @@ def stamp_dir(out_dir: str = "") -> str:
     return f"build/stamps/runs/{name}-{hashlib.sha1(absolute.encode('utf-8', 'surrogateescape')).hexdigest()[:10]}"
 
 
+def out_dir_problem(raw_dir: str | os.PathLike, out_dir: str | os.PathLike) -> str:
+    """Why ``out_dir`` cannot hold the outputs of a run on ``raw_dir`` (empty when it can): the raw folder is only
+    ever read, so outputs may not go into it (a generated ``manifest.csv`` there would pass for the user's own).
+
+    >>> out_dir_problem("/data/raw", "/data/raw/out"), out_dir_problem("/data/raw", "/data/raw2")
+    ('inside the raw folder /data/raw (the raw folder is only ever read: choose another OUT_DIR)', '')
+    """
+    raw, out = os.path.realpath(raw_dir), os.path.realpath(out_dir)
+    if out == raw or out.startswith(raw.rstrip(os.sep) + os.sep):
+        return f"inside the raw folder {raw_dir} (the raw folder is only ever read: choose another OUT_DIR)"
+    return ""
+
+
+def file_times(folders) -> dict[str, int]:
+    """``{path: modification time (ns)}`` of the files in ``folders`` (not recursive; a missing folder is empty)."""
+    times = {}
+    for folder in folders:
+        try:
+            with os.scandir(folder) as it:
+                times.update((e.path, e.stat().st_mtime_ns) for e in it if e.is_file())
+        except OSError:
+            continue
+    return times
+
+
+def record_outputs(out_dir: str, notebook: str, before: dict[str, int], after: dict[str, int]) -> None:
+    """Keep, beside a notebook's stamp, the files its run wrote (new or changed between ``before`` and ``after``,
+    :func:`file_times`), so :func:`prepare` re-runs it when one of them is deleted. A notebook running at the same
+    time may add its own files to the list: a deleted table then re-runs both, never neither."""
+    wrote = sorted(p for p, t in after.items() if before.get(p) != t)
+    root = Path(__file__).resolve().parents[2]  # stamp folders are relative to the project root, as make runs
+    write_if_changed(root / stamp_dir(out_dir) / f"{Path(notebook).stem}.outputs", "".join(p + "\n" for p in wrote))
+
+
 def prepare(raw_dir: str, out_dir: str = "") -> str:
-    """Refresh a run's ``raw.listing`` and drop stamps whose outputs are gone; return the stamp folder."""
+    """Refresh a run's ``raw.listing`` and drop the stamps whose outputs are gone (the executed notebook, a file
+    :func:`record_outputs` listed for it, the report page); return the stamp folder."""
     stamps = Path(stamp_dir(out_dir))
     nb_out = Path(out_dir) / "notebooks" if out_dir else Path("notebooks")
     if stamps.is_dir():
         for stamp in stamps.iterdir():
-            if re.fullmatch(r"[0-9]{2}_[a-z][a-z0-9_]*", stamp.name) and not (nb_out / f"{stamp.name}.ipynb").is_file():
+            if not re.fullmatch(r"[0-9]{2}_[a-z][a-z0-9_]*", stamp.name):
+                continue
+            listed = stamps / f"{stamp.name}.outputs"
+            wrote = listed.read_text(encoding="utf-8").splitlines() if listed.is_file() else []
+            if not (nb_out / f"{stamp.name}.ipynb").is_file() or not all(os.path.isfile(p) for p in wrote):
                 stamp.unlink()
+        report = Path(out_dir) / "reports" / "report.html" if out_dir else Path("reports") / "report.html"
+        if (stamps / "report.html").is_file() and not report.is_file():
+            (stamps / "report.html").unlink()
     raw = os.path.abspath(raw_dir)
     try:
         listing = folder_listing(raw)
@@ -168,7 +211,12 @@ def main(argv: list[str]) -> int:
              "       python -m helpers.runstate outdir RAW_DIR\n"
              "       python -m helpers.runstate summary PROCESSED_DIR [STAMP]")
     if len(argv) in (3, 4) and argv[1] == "prepare":
-        print(prepare(argv[2], argv[3] if len(argv) == 4 else ""))
+        out_dir = argv[3] if len(argv) == 4 else ""
+        problem = out_dir and out_dir_problem(argv[2], out_dir)
+        if problem:
+            print(f"error: {out_dir}: {problem}", file=sys.stderr)
+            return 2
+        print(prepare(argv[2], out_dir))
         return 0
     if len(argv) == 3 and argv[1] == "outdir":
         print(os.path.join("build", "runs", os.path.basename(os.path.abspath(argv[2]).rstrip(os.sep))))

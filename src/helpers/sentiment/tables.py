@@ -370,7 +370,7 @@ def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.D
                                    desc="05 sentiment", engine=engine, failures=failures, total=len(aids))
 
     def rows():  # each article's rows as the map yields them (its tones into ``tones``)
-        for aid, p in zip(aids, results):
+        for p, aid in zip(results, aids):  # the map first: zip then runs it to its end (bar, timing)
             if p is not None and tones is not None:
                 tones.update(((aid, a, b), (v, f)) for a, b, v, f in p[3])
             yield None if p is None else p[:3]

@@ -472,24 +472,6 @@ def _map_dask(func, items, engine, catch, total, chunk_size, bar):
             raise
 
 
-def table(parts: Iterable, schema: list[Column]) -> pd.DataFrame:
-    """One table from a map's per-article results: DataFrames or lists of row dicts (``None``, a failed article,
-    skipped), concatenated in order and conformed to ``schema`` once (conforming each article's small frame costs
-    more than the analysis on short articles).
-
-    >>> table([[{"a": 1}], None, pd.DataFrame({"a": [2, 3]})], [Column("a", "int", "")])["a"].tolist()
-    [1, 2, 3]
-    """
-    frames = []
-    for part in parts:
-        if part is None or len(part) == 0:
-            continue
-        frames.append(part if isinstance(part, pd.DataFrame) else pd.DataFrame(part))
-    if not frames:
-        return conform(pd.DataFrame({c.name: [] for c in schema}), schema)
-    return conform(pd.concat(frames, ignore_index=True), schema)
-
-
 def built_tables(results: Iterable, builders: list[Callable[[list], pd.DataFrame]], chunk_rows: int = 50_000
                  ) -> list[pd.DataFrame]:
     """Tables from a stream of per-article results, each a tuple of row lists (``None``, a failed article,

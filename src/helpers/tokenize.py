@@ -143,7 +143,7 @@ def tokenize_article(text: str, paragraphs: pd.DataFrame, article_id: str = "") 
 def article_rows(text: str, paragraphs: pd.DataFrame | None, article_id: str = "") -> tuple[list[dict], dict]:
     """:func:`tokenize_article` as plain data, before any DataFrame: ``(sentence rows, token columns)``, a list
     of row dicts and a dict of equally long column lists (one frame per article costs more than the analysis;
-    :func:`helpers.corpus.table` builds and conforms the whole table once). ``paragraphs``: as in
+    :func:`write_corpus` conforms them a chunk at a time). ``paragraphs``: as in
     :func:`tokenize_article` (None: no paragraph rows).
 
     >>> sents, toks = article_rows("Yes. Go.", None, "a")
@@ -174,7 +174,7 @@ def article_rows(text: str, paragraphs: pd.DataFrame | None, article_id: str = "
 def tokenize_item(item: tuple) -> tuple[list[dict], dict | None]:
     """:func:`article_rows` for one ``(article_id, text, paragraphs)`` item of
     :func:`helpers.corpus.map_articles`; the token columns are None for an article without tokens, so
-    ``corpus.table`` skips them.
+    :func:`write_corpus` skips them.
 
     >>> sents, toks = tokenize_item(("a", "Police came.", None))
     >>> len(sents), toks["token"]

@@ -127,11 +127,8 @@ def report_failures(notebook: str | os.PathLike, raw_dir: str = "", out_dir: str
     """Print ``error: <file>: <reason>`` on stderr for each row of the run's ``failures.csv`` that ``notebook``'s
     stage recorded (articles it skipped), if the file was written after ``since`` (a run's start, so a failed run
     never repeats an older run's list); return how many. The run goes on: ``make report`` fails at the end."""
-    from . import paths, runstate
-
     stage = Path(notebook).stem
-    processed = paths.resolve_dirs(raw_dir or None, out_dir or None)["processed"] if (raw_dir or out_dir) \
-        else paths.DATA_PROCESSED
+    processed = _run_dirs(raw_dir, out_dir)["processed"]
     table = Path(processed) / runstate.FAILURES_FILE
     if not table.is_file() or table.stat().st_mtime < since:
         return 0
@@ -159,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: HELPERS_ENGINE={engine!r}: not one of {', '.join(ENGINES)}", file=sys.stderr)
         return 2
     started = time.time() - 1  # file systems with one-second time stamps
-    dirs = _output_dirs(args.raw_dir, args.out_dir)
+    dirs = [_run_dirs(args.raw_dir, args.out_dir)[k] for k in ("processed", "figures")]  # what a notebook writes
     before = runstate.file_times(dirs)
     try:
         run(args.notebook, args.output, args.raw_dir, args.out_dir)
@@ -175,14 +172,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _output_dirs(raw_dir: str, out_dir: str) -> list[Path]:
-    """The folders a chain notebook writes its tables and figures to, for this run."""
+def _run_dirs(raw_dir: str, out_dir: str) -> dict[str, Path]:
+    """The folders of a run (:func:`helpers.paths.resolve_dirs`); the committed ones without either folder."""
     from . import paths
 
     if not (raw_dir or out_dir):
-        return [paths.DATA_PROCESSED, paths.FIGURES]
-    dirs = paths.resolve_dirs(raw_dir or None, out_dir or None)
-    return [dirs["processed"], dirs["figures"]]
+        return {"processed": paths.DATA_PROCESSED, "figures": paths.FIGURES}
+    return paths.resolve_dirs(raw_dir or None, out_dir or None)
 
 
 if __name__ == "__main__":

@@ -92,18 +92,18 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike, schema: list[Column] 
     """Write ``df`` as CSV atomically (temp file + ``os.replace``); conform to ``schema`` first if given.
 
     The CSV is streamed into the temp file (no second copy of a large table as one string in memory)."""
-    with table_writer(path, schema, columns=list(df.columns)) as write:
+    with table_writer(path, schema) as write:
         write(df)
     return Path(path)
 
 
 @contextlib.contextmanager
-def table_writer(path: str | os.PathLike, schema: list[Column] | None = None, *, columns: list[str] | None = None):
+def table_writer(path: str | os.PathLike, schema: list[Column] | None = None):
     """A table written part by part: ``with table_writer(path, schema) as write: write(part)`` for each part (a
     DataFrame, or a dict of equally long column lists), conformed to ``schema`` and appended to one CSV. The file
     is the bytes :func:`write_table` writes for all the parts concatenated, and is atomic the same way: it
     replaces ``path`` only when the block ends without an error. A table too large for memory is written without
-    ever being whole (notebook 02's tokens). No part at all: the header alone.
+    ever being whole (notebook 02's tokens). No part at all: the schema's header alone.
 
     >>> import tempfile; p = Path(tempfile.mkdtemp()) / "t.csv"; s = [Column("a", "str", ""), Column("n", "int", "")]
     >>> with table_writer(p, s) as write:
@@ -125,8 +125,8 @@ def table_writer(path: str | os.PathLike, schema: list[Column] | None = None, *,
                 header[0] = False
 
         yield write
-        if header[0]:  # nothing written: the header of an empty table
-            write(empty_frame(schema) if schema is not None else pd.DataFrame(columns=columns or []))
+        if header[0] and schema is not None:  # nothing written: the header of an empty table
+            write(empty_frame(schema))
 
 
 def write_bytes_atomic(path: str | os.PathLike, data: bytes) -> Path:

@@ -350,8 +350,8 @@ def sentiment_tables(texts: dict[str, str], quotes: pd.DataFrame, mentions: pd.D
                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """``(score_quotes(quotes, texts), stance_table(texts, quotes, mentions), score_actors(mentions, texts,
     quotes))`` in one :func:`helpers.corpus.iter_articles` pass over the articles (byte-identical tables whichever
-    engine runs it), the rows built into frames chunk by chunk as they come (:func:`helpers.corpus.built_tables`). With ``failures`` a list, an article that fails is left out of all three tables and
-    recorded there (:class:`helpers.corpus.Failure`). With ``tones`` a dict, the same pass fills it with
+    engine runs it), the rows built into frames chunk by chunk as they come (:func:`helpers.corpus.built_tables`).
+    With ``failures`` a list, an article that fails is left out of all three tables and recorded there (:class:`helpers.corpus.Failure`). With ``tones`` a dict, the same pass fills it with
     ``{(article_id, start, end): (vader, afinn)}`` for every sentence, which :func:`tone_arc` then reuses.
 
     >>> m = pd.DataFrame({"article_id": ["a"], "start": [0], "end": [15], "mention": ["Security forces"],
